@@ -1,0 +1,192 @@
+// Consumers: what each terminal does with the elements of one piece, and how pieces combine.
+#pragma once
+
+#include <fastiter/detail/fork_join.hpp>
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace fastiter::detail {
+
+// A consumer has make_folder(offset) and reduce(left, right), where left holds the elements
+// before right's; see stages.hpp for the folder protocol.
+
+template <bool CanStop>
+struct folder_base {
+    static constexpr bool short_circuits = CanStop;
+    bool full() const noexcept { return false; }
+};
+
+template <class T, class Op>
+struct fold_consumer {
+    T identity;
+    Op op;
+
+    class folder : public folder_base<false> {
+    public:
+        folder(T acc, const Op& op) : acc_(std::move(acc)), op_(&op) {}
+        template <class X>
+        void consume(X&& x)
+        {
+            acc_ = std::invoke(*op_, std::move(acc_), std::forward<X>(x));
+        }
+        T complete() && { return std::move(acc_); }
+
+    private:
+        T acc_;
+        const Op* op_;
+    };
+
+    folder make_folder(std::size_t) const { return folder(identity, op); }
+    T reduce(T left, T right) const { return std::invoke(op, std::move(left), std::move(right)); }
+};
+
+struct count_consumer {
+    struct folder : folder_base<false> {
+        std::size_t count = 0;
+        template <class X>
+        void consume(X&&) noexcept
+        {
+            ++count;
+        }
+        std::size_t complete() && noexcept { return count; }
+    };
+    folder make_folder(std::size_t) const noexcept { return {}; }
+    std::size_t reduce(std::size_t left, std::size_t right) const noexcept { return left + right; }
+};
+
+// Ties: min keeps the first of equal elements and max the last, as Rust's Iterator does.
+template <class T, bool Max>
+struct extremum_consumer {
+    static bool better(const T& candidate, const T& best)
+    {
+        if constexpr (Max)
+            return !(candidate < best);
+        else
+            return candidate < best;
+    }
+
+    struct folder : folder_base<false> {
+        std::optional<T> best;
+        template <class X>
+        void consume(X&& x)
+        {
+            if (!best || better(x, *best))
+                best.emplace(std::forward<X>(x));
+        }
+        std::optional<T> complete() && { return std::move(best); }
+    };
+    folder make_folder(std::size_t) const { return {}; }
+    std::optional<T> reduce(std::optional<T> left, std::optional<T> right) const
+    {
+        if (!left || (right && better(*right, *left)))
+            return right;
+        return left;
+    }
+};
+
+// any(p): stops every piece once one piece found a match. all(p) is any(not p), negated.
+template <class P>
+struct any_consumer {
+    const P& pred;
+    mutable std::atomic<bool> found{false};
+
+    class folder : public folder_base<true> {
+    public:
+        folder(const P& pred, std::atomic<bool>& found) : pred_(&pred), found_(&found) {}
+        template <class X>
+        void consume(X&& x)
+        {
+            if (std::invoke(*pred_, std::as_const(x))) {
+                mine_ = true;
+                found_->store(true, std::memory_order_relaxed);  // a hint: only stops early
+            }
+        }
+        bool full() const noexcept { return mine_ || found_->load(std::memory_order_relaxed); }
+        bool complete() && noexcept { return mine_; }
+
+    private:
+        const P* pred_;
+        std::atomic<bool>* found_;
+        bool mine_ = false;
+    };
+    folder make_folder(std::size_t) const { return folder(pred, found); }
+    bool reduce(bool left, bool right) const noexcept { return left || right; }
+};
+
+template <class P>
+struct negated {
+    const P& pred;
+    template <class X>
+    bool operator()(const X& x) const
+    {
+        return !std::invoke(pred, x);
+    }
+};
+
+template <class F>
+struct for_each_consumer {
+    const F& fn;
+
+    class folder : public folder_base<false> {
+    public:
+        explicit folder(const F& fn) : fn_(&fn) {}
+        template <class X>
+        void consume(X&& x)
+        {
+            std::invoke(*fn_, std::forward<X>(x));
+        }
+        void_result complete() && noexcept { return {}; }
+
+    private:
+        const F* fn_;
+    };
+    folder make_folder(std::size_t) const { return folder(fn); }
+    void_result reduce(void_result, void_result) const noexcept { return {}; }
+};
+
+// Pieces are collected separately and concatenated in order at the end; one piece, the usual
+// case for small inputs, is returned as it is.
+template <class T>
+struct collect_consumer {
+    struct pieces {
+        std::vector<T> head;
+        std::vector<std::vector<T>> tail;
+
+        std::vector<T> concatenate() &&
+        {
+            std::size_t total = head.size();
+            for (const auto& piece : tail)
+                total += piece.size();
+            head.reserve(total);
+            for (auto& piece : tail)
+                head.insert(head.end(), std::make_move_iterator(piece.begin()),
+                            std::make_move_iterator(piece.end()));
+            return std::move(head);
+        }
+    };
+
+    struct folder : folder_base<false> {
+        std::vector<T> items;
+        template <class X>
+        void consume(X&& x)
+        {
+            items.emplace_back(std::forward<X>(x));
+        }
+        pieces complete() && { return {std::move(items), {}}; }
+    };
+    folder make_folder(std::size_t) const { return {}; }
+    pieces reduce(pieces left, pieces right) const
+    {
+        left.tail.push_back(std::move(right.head));
+        for (auto& piece : right.tail)
+            left.tail.push_back(std::move(piece));
+        return left;
+    }
+};
+
+}  // namespace fastiter::detail

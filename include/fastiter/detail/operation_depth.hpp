@@ -1,0 +1,18 @@
+// How many parallel operations the calling thread is inside (set_num_threads refuses to run there).
+#pragma once
+
+#include <cstddef>
+
+namespace fastiter::detail {
+
+constinit inline thread_local std::size_t operation_depth = 0;
+
+class operation_depth_scope {
+public:
+    operation_depth_scope() noexcept { ++operation_depth; }
+    ~operation_depth_scope() { --operation_depth; }
+    operation_depth_scope(const operation_depth_scope&) = delete;
+    operation_depth_scope& operator=(const operation_depth_scope&) = delete;
+};
+
+}  // namespace fastiter::detail

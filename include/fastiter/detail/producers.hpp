@@ -1,0 +1,71 @@
+// Producers: the splittable sources. Every source is indexed: element i is access(i).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <utility>
+
+namespace fastiter::detail {
+
+// Splitting is by index, so a producer is an element accessor plus a length: a piece is just
+// [from, to), and splitting costs nothing. fold is the leaf loop every operation spends its
+// time in; it is written so the compiler vectorizes it as well as the hand loop.
+template <class Access>
+class index_producer {
+public:
+    index_producer(Access access, std::size_t size) : access_(std::move(access)), size_(size) {}
+
+    std::size_t size() const noexcept { return size_; }
+    decltype(auto) element(std::size_t i) const { return access_(i); }
+
+    template <class Folder>
+    void fold(std::size_t from, std::size_t to, Folder& folder) const
+    {
+        if constexpr (Folder::short_circuits) {
+            for (std::size_t i = from; i != to && !folder.full(); ++i)
+                folder.consume(access_(i));
+        } else {
+            for (std::size_t i = from; i != to; ++i)
+                folder.consume(access_(i));
+        }
+    }
+
+private:
+    Access access_;
+    std::size_t size_;
+};
+
+// Element i of an arithmetic progression, computed in unsigned arithmetic: wrapping there is
+// defined, and the true value always fits the element type, so the conversion back is exact.
+template <class T>
+struct progression_access {
+    std::uintmax_t start;
+    std::uintmax_t step;
+    T operator()(std::size_t i) const noexcept { return T(start + std::uintmax_t(i) * step); }
+};
+
+template <class It>
+struct iterator_access {
+    It first;
+    decltype(auto) operator()(std::size_t i) const
+    {
+        return *(first + static_cast<std::iter_difference_t<It>>(i));
+    }
+};
+
+// A forward-only range buffered once as iterators, so its elements are still referenced.
+template <class Buffer>
+struct buffered_iterator_access {
+    Buffer iterators;
+    decltype(auto) operator()(std::size_t i) const { return *iterators[i]; }
+};
+
+// A single-pass range buffered once as values.
+template <class Buffer>
+struct buffered_value_access {
+    Buffer values;
+    const auto& operator()(std::size_t i) const { return values[i]; }
+};
+
+}  // namespace fastiter::detail

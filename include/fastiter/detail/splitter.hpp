@@ -1,0 +1,105 @@
+// The one place that decides when to split: run inline in timed blocks, fork when it pays.
+#pragma once
+
+#include <fastiter/detail/cost_model.hpp>
+#include <fastiter/detail/fork_join.hpp>
+#include <fastiter/detail/operation.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <utility>
+
+namespace fastiter::detail {
+
+// A producer has size() and fold(from, to, folder), feeding elements [from, to) to the folder.
+// A plan has make_folder(offset), giving the folder for the piece starting at `offset`, and
+// reduce(left, right), combining the results of two adjacent pieces in order.
+template <class Producer, class Plan>
+class splitter {
+public:
+    using folder_type = decltype(std::declval<const Plan&>().make_folder(std::size_t{}));
+    using result_type = decltype(std::declval<folder_type&&>().complete());
+
+    splitter(const Producer& producer, const Plan& plan, operation& op, std::atomic<float>& cost)
+        : producer_(producer), plan_(plan), op_(op), cost_(cost)
+    {
+    }
+
+    // Runs [from, to) into `folder`, splitting off halves of the rest when the work done so far
+    // predicts that the rest is worth a fork and a thread is free to take it. `ns_per_element`
+    // is the best guess so far (0: none; then the first blocks probe the cost).
+    result_type run(std::size_t from, std::size_t to, folder_type folder, double ns_per_element)
+    {
+        constexpr std::size_t probe_block = 16;
+        std::size_t block = ns_per_element > 0 ? block_for(ns_per_element) : probe_block;
+        auto block_start = clock::now();
+        for (std::size_t pos = from;;) {
+            const std::size_t end = pos + std::min(block, to - pos);
+            producer_.fold(pos, end, folder);
+            const std::size_t done = end - pos;
+            pos = end;
+            if (pos == to || folder.full() || op_.is_cancelled())
+                break;
+            const auto now = clock::now();
+            ns_per_element = std::max(nanoseconds_between(block_start, now) / double(done), 1e-3);
+            block_start = now;
+            block = std::min(2 * block, block_for(ns_per_element));
+            const double rest = double(to - pos) * ns_per_element;
+            if (rest >= split_costs::fork_to_spinning && worth_forking(rest)) {
+                cost_.store(float(ns_per_element), std::memory_order_relaxed);
+                return split(pos, to, std::move(folder), ns_per_element);
+            }
+        }
+        if (ns_per_element > 0)
+            cost_.store(float(ns_per_element), std::memory_order_relaxed);
+        return std::move(folder).complete();
+    }
+
+private:
+    static std::size_t block_for(double ns_per_element) noexcept
+    {
+        return std::max<std::size_t>(1, std::size_t(split_costs::block / ns_per_element));
+    }
+
+    bool worth_forking(double rest_ns)
+    {
+        auto& pool = op_.pool();
+        return pool.has_hungry_thief() ||
+               (rest_ns >= split_costs::fork_to_sleeping && pool.can_wake_helper());
+    }
+
+    result_type split(std::size_t from, std::size_t to, folder_type folder, double ns_per_element)
+    {
+        const std::size_t mid = from + (to - from) / 2;
+        auto left = [&] { return run(from, mid, std::move(folder), ns_per_element); };
+        auto right = [&] { return run(mid, to, plan_.make_folder(mid), ns_per_element); };
+        auto [left_result, right_result] = fork_join(op_.pool(), left, right, &op_.cancelled());
+        return plan_.reduce(std::move(left_result), std::move(right_result));
+    }
+
+    const Producer& producer_;
+    const Plan& plan_;
+    operation& op_;
+    std::atomic<float>& cost_;
+};
+
+// Runs a whole operation. A pipeline whose measured cost predicts a short run goes straight
+// through the producer's loop: no clock, no pool, nothing but the loop itself.
+template <class Producer, class Plan>
+auto drive(const Producer& producer, const Plan& plan)
+{
+    using split_type = splitter<Producer, Plan>;
+    operation_depth_scope inside;
+    auto& cost = cost_per_element<split_type>;
+    const std::size_t n = producer.size();
+    auto folder = plan.make_folder(0);
+    const double known = cost.load(std::memory_order_relaxed);
+    if (known > 0 && double(n) * known < split_costs::inline_budget && !resample_due()) {
+        producer.fold(0, n, folder);
+        return std::move(folder).complete();
+    }
+    operation op;
+    return split_type(producer, plan, op, cost).run(0, n, std::move(folder), known);
+}
+
+}  // namespace fastiter::detail

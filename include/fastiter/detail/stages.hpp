@@ -1,0 +1,100 @@
+// Stages: map and filter, applied on the consumer side of the split, inside the leaf loop.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <type_traits>
+#include <utility>
+
+namespace fastiter::detail {
+
+// Stages sit between the producer and the terminal's folder. A folder has consume(x), full()
+// (true when more input cannot change the result), complete() and, as a constant,
+// short_circuits (whether full() can ever be true, so that loops which cannot stop early stay
+// free of the check). Each stage wraps the folder of the stage after it.
+
+struct no_stages {
+    template <class In>
+    using output = In;
+
+    template <class Sink>
+    Sink wrap(Sink sink) const
+    {
+        return sink;
+    }
+};
+
+template <class Sink>
+class stage_folder {
+public:
+    static constexpr bool short_circuits = Sink::short_circuits;
+    bool full() const { return sink_.full(); }
+    decltype(auto) complete() && { return std::move(sink_).complete(); }
+
+protected:
+    explicit stage_folder(Sink sink) : sink_(std::move(sink)) {}
+    Sink sink_;
+};
+
+template <class F, class Sink>
+class map_folder : public stage_folder<Sink> {
+public:
+    map_folder(const F& fn, Sink sink) : stage_folder<Sink>(std::move(sink)), fn_(&fn) {}
+
+    template <class X>
+    void consume(X&& x)
+    {
+        this->sink_.consume(std::invoke(*fn_, std::forward<X>(x)));
+    }
+
+private:
+    const F* fn_;
+};
+
+template <class P, class Sink>
+class filter_folder : public stage_folder<Sink> {
+public:
+    filter_folder(const P& pred, Sink sink) : stage_folder<Sink>(std::move(sink)), pred_(&pred) {}
+
+    template <class X>
+    void consume(X&& x)
+    {
+        if (std::invoke(*pred_, std::as_const(x)))
+            this->sink_.consume(std::forward<X>(x));
+    }
+
+private:
+    const P* pred_;
+};
+
+template <class Prev, class F>
+struct map_stage {
+    Prev prev;
+    F fn;
+
+    template <class In>
+    using output = std::invoke_result_t<const F&, typename Prev::template output<In>>;
+
+    template <class Sink>
+    auto wrap(Sink sink) const
+    {
+        return prev.wrap(map_folder<F, Sink>(fn, std::move(sink)));
+    }
+};
+
+template <class Prev, class P>
+struct filter_stage {
+    Prev prev;
+    P pred;
+
+    template <class In>
+    using output = typename Prev::template output<In>;
+
+    template <class Sink>
+    auto wrap(Sink sink) const
+    {
+        return prev.wrap(filter_folder<P, Sink>(pred, std::move(sink)));
+    }
+};
+
+}  // namespace fastiter::detail

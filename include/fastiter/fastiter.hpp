@@ -1,0 +1,11 @@
+// Umbrella header: everything fastiter offers.
+#pragma once
+
+#include <fastiter/adaptors.hpp>
+#include <fastiter/config.hpp>
+#include <fastiter/join.hpp>
+#include <fastiter/par_range.hpp>
+#include <fastiter/parallel_iterator.hpp>
+#include <fastiter/terminals.hpp>
+#include <fastiter/thread_pool.hpp>
+#include <fastiter/version.hpp>

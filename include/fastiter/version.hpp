@@ -1,0 +1,5 @@
+// The library's version, Boost-style: FASTITER_VERSION is XXYYZZ (major, minor, patch).
+#pragma once
+
+#define FASTITER_VERSION 100  // 0.1.0: 0 * 100000 + 1 * 100 + 0
+#define FASTITER_VERSION_STRING "0.1.0"
