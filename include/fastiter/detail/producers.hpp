@@ -19,16 +19,21 @@ public:
     std::size_t size() const noexcept { return size_; }
     decltype(auto) element(std::size_t i) const { return access_(i); }
 
+    // The folder is moved into a local for the loop: its address then never escapes, so the
+    // compiler keeps an accumulator in a register instead of storing it at every element for
+    // fear that the element loads alias it.
     template <class Folder>
     void fold(std::size_t from, std::size_t to, Folder& folder) const
     {
+        Folder local = std::move(folder);
         if constexpr (Folder::short_circuits) {
-            for (std::size_t i = from; i != to && !folder.full(); ++i)
-                folder.consume(access_(i));
+            for (std::size_t i = from; i != to && !local.full(); ++i)
+                local.consume(access_(i));
         } else {
             for (std::size_t i = from; i != to; ++i)
-                folder.consume(access_(i));
+                local.consume(access_(i));
         }
+        folder = std::move(local);
     }
 
 private:

@@ -32,7 +32,8 @@ public:
     {
         constexpr std::size_t probe_block = 16;
         std::size_t block = ns_per_element > 0 ? block_for(ns_per_element) : probe_block;
-        auto block_start = clock::now();
+        // Read the clock only when there will be a second block to decide about.
+        auto block_start = to - from > block ? clock::now() : clock::time_point{};
         for (std::size_t pos = from;;) {
             const std::size_t end = pos + std::min(block, to - pos);
             producer_.fold(pos, end, folder);
