@@ -110,7 +110,8 @@ void pool_core::drain() noexcept
             idle_since = std::chrono::steady_clock::now();
             continue;
         }
-        if (spin_allowed() && std::chrono::steady_clock::now() - idle_since < helper_spin) {
+        if (spin_allowed() && !closed_.load(std::memory_order_relaxed) &&
+            std::chrono::steady_clock::now() - idle_since < helper_spin) {
             FASTITER_CPU_RELAX();
             continue;
         }
