@@ -11,7 +11,7 @@ namespace detail {
 
 // Anything `into_par_iter` accepts may stand left of a pipe.
 template <class R>
-concept pipe_source = requires(R&& r) { fastiter::into_par_iter(std::forward<R>(r)); };
+concept pipe_source = par_source<R>;
 
 // The holders live here so that argument-dependent lookup finds operator| through them,
 // whatever namespace the range on the left comes from.

@@ -51,11 +51,14 @@ auto par_range(Start start, Stop stop, Step step = 1)
     return parallel_iterator(detail::progression_source<T>{T(start), std::uintmax_t(signed_step), length});
 }
 
+template <class R>
+concept par_source =
+    is_parallel_iterator<std::remove_cvref_t<R>> || detail::iterable<std::remove_reference_t<R>>;
+
 // Any range as a parallel iterator: std containers, plain arrays, std::ranges views and
 // Boost.Range ranges. An lvalue is referenced (it must outlive the iterator), an rvalue moved
 // in. Random-access ranges split in place; forward-only ones are buffered first (one pass).
-template <class R>
-    requires is_parallel_iterator<std::remove_cvref_t<R>> || detail::iterable<std::remove_reference_t<R>>
+template <par_source R>
 auto into_par_iter(R&& range)
 {
     using plain = std::remove_cvref_t<R>;
@@ -65,6 +68,16 @@ auto into_par_iter(R&& range)
         return parallel_iterator(detail::range_source<detail::referenced_range<std::remove_reference_t<R>>>{{&range}});
     else
         return parallel_iterator(detail::range_source<detail::owned_range<plain>>{{std::move(range)}});
+}
+
+template <class R>
+    requires(!par_source<R>)
+void into_par_iter(R&&)
+{
+    static_assert(par_source<R>,
+                  "fastiter::into_par_iter: the argument is not a range. Pass a container, a plain "
+                  "array, a std::ranges view, a Boost.Range range or a fastiter parallel iterator; "
+                  "for a pair of iterators use boost::make_iterator_range(first, last)");
 }
 
 }  // namespace fastiter

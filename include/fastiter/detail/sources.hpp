@@ -71,9 +71,9 @@ concept multi_pass = std::forward_iterator<It> ||
                            boost::iterators::forward_traversal_tag>);
 
 template <class R>
-concept iterable = requires(R& r) {
-    range_begin(r);
-    range_end(r);
+concept iterable = std::ranges::range<R&> || requires(R& r) {
+    boost::begin(r);
+    boost::end(r);
 };
 
 // An lvalue range is referenced; an rvalue one is moved in. `mutable` because a parallel
