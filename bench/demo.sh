@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The demo: builds fastiter-bench (Release, loop alignment pinned) and prints the seed's
+# benchmark table. Extra arguments go to fastiter-bench (try --help).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash .ci/install-deps
+cmake --preset release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+cmake --build --preset release -j "$(nproc)" --target fastiter-bench >/dev/null
+exec build/release/bench/fastiter-bench "$@"
