@@ -1,0 +1,62 @@
+// A per-test deadline for the tests that run threads: a hang in the scheduler must fail CI with
+// a message naming the test, not sit until the CI job is killed.
+#pragma once
+
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <iostream>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace fastiter_test {
+
+// Used as the fixture of a test suite (BOOST_FIXTURE_TEST_SUITE), so that every test case in it
+// runs under the deadline. The body stays on Boost.Test's own thread, where assertions belong;
+// a second thread waits for the body to finish and aborts the process when it does not. Abort,
+// because nothing else can stop a thread that is stuck in a wait.
+class watchdog {
+public:
+    static constexpr std::chrono::seconds limit{60};
+
+    watchdog()
+        : test_name_(boost::unit_test::framework::current_test_case().full_name()),
+          thread_([this] { watch(); })
+    {
+    }
+
+    ~watchdog()
+    {
+        {
+            std::lock_guard lock(mutex_);
+            finished_ = true;
+        }
+        finished_changed_.notify_one();
+        thread_.join();
+    }
+
+    watchdog(const watchdog&) = delete;
+    watchdog& operator=(const watchdog&) = delete;
+
+private:
+    void watch()
+    {
+        std::unique_lock lock(mutex_);
+        if (!finished_changed_.wait_for(lock, limit, [this] { return finished_; })) {
+            std::cerr << "watchdog: test " << test_name_ << " did not finish within " << limit.count()
+                      << " s; it is probably deadlocked (aborting so that CI reports it)" << std::endl;
+            std::abort();
+        }
+    }
+
+    std::string test_name_;
+    std::mutex mutex_;
+    std::condition_variable finished_changed_;
+    bool finished_ = false;
+    std::thread thread_;  // last: starts once the members it reads exist
+};
+
+}  // namespace fastiter_test
