@@ -1,0 +1,160 @@
+// OpenMP as its users write it: `#pragma omp parallel for reduction`, default schedule
+// (static in libgomp and libomp). The only file built with the OpenMP flags.
+#include "contenders.hpp"
+#include "kernels.hpp"
+
+#include <omp.h>
+
+#include <climits>
+
+namespace bench {
+
+namespace {
+
+long sum(const workload_input& in)
+{
+    const long* data = in.data.data();
+    const long n = long(in.data.size());
+    long total = 0;
+#pragma omp parallel for reduction(+ : total)
+    for (long i = 0; i < n; ++i)
+        total += data[i];
+    return total;
+}
+
+long sum_of_squares(const workload_input& in)
+{
+    const long* data = in.data.data();
+    const long n = long(in.data.size());
+    long total = 0;
+#pragma omp parallel for reduction(+ : total)
+    for (long i = 0; i < n; ++i)
+        total += square(data[i]);
+    return total;
+}
+
+long count_evens(const workload_input& in)
+{
+    const long* data = in.data.data();
+    const long n = long(in.data.size());
+    long count = 0;
+#pragma omp parallel for reduction(+ : count)
+    for (long i = 0; i < n; ++i)
+        count += is_even(data[i]);
+    return count;
+}
+
+long max(const workload_input& in)
+{
+    const long* data = in.data.data();
+    const long n = long(in.data.size());
+    long best = LONG_MIN;
+#pragma omp parallel for reduction(max : best)
+    for (long i = 0; i < n; ++i)
+        best = data[i] > best ? data[i] : best;
+    return best;
+}
+
+long pipeline(const workload_input& in)
+{
+    const long* data = in.data.data();
+    const long n = long(in.data.size());
+    long total = 0;
+#pragma omp parallel for reduction(+ : total)
+    for (long i = 0; i < n; ++i)
+        total += pipeline_contribution(data[i]);
+    return total;
+}
+
+long expensive(const workload_input& in)
+{
+    const long n = in.n;
+    long total = 0;
+#pragma omp parallel for reduction(+ : total)
+    for (long x = 0; x < n; ++x)
+        total += expensive_element(x);
+    return total;
+}
+
+long irregular(const workload_input& in)
+{
+    const long n = in.n;
+    long total = 0;
+#pragma omp parallel for reduction(+ : total)
+    for (long i = 0; i < n; ++i)
+        total += irregular_element(i, n);
+    return total;
+}
+
+long collect(const workload_input& in)
+{
+    const long* data = in.data.data();
+    const long n = long(in.data.size());
+    collect_vector out(in.data.size());
+    long* target = out.data();
+#pragma omp parallel for
+    for (long i = 0; i < n; ++i)
+        target[i] = square(data[i]);
+    return collect_checksum(out);
+}
+
+// OpenMP's default max-active-levels is 1: the inner region runs on a team of one. That is
+// the default users get, so it is what is measured.
+long nested(const workload_input& in)
+{
+    const long rows = long(in.rows);
+    const long row_length = long(in.row_length());
+    long total = 0;
+#pragma omp parallel for reduction(+ : total)
+    for (long r = 0; r < rows; ++r) {
+        const long* row = in.row(std::size_t(r)).data();
+        long row_sum = 0;
+#pragma omp parallel for reduction(+ : row_sum)
+        for (long i = 0; i < row_length; ++i)
+            row_sum += row[i];
+        total += row_sum;
+    }
+    return total;
+}
+
+long join(const workload_input&)
+{
+#pragma omp parallel sections
+    {
+#pragma omp section
+        {
+        }
+#pragma omp section
+        {
+        }
+    }
+    return 0;
+}
+
+std::shared_ptr<void> start(std::size_t threads)
+{
+    omp_set_dynamic(0);
+    omp_set_num_threads(int(threads));
+    return nullptr;
+}
+
+}  // namespace
+
+const contender omp_contender{
+    "omp",
+    "OpenMP",
+    "#pragma omp parallel for reduction, default schedule; join as two omp sections",
+    start,
+    {.sum = sum,
+     .sum_of_squares = sum_of_squares,
+     .count_evens = count_evens,
+     .max = max,
+     .pipeline = pipeline,
+     .expensive = expensive,
+     .collect = collect,
+     .irregular = irregular,
+     .nested = nested,
+     .join = join},
+};
+
+}  // namespace bench

@@ -1,0 +1,163 @@
+#include "report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <thread>
+
+namespace bench {
+
+namespace {
+
+std::string describe(const cell_result& cell)
+{
+    return std::string(cell.work->name) + " (n=" + std::to_string(cell.n) + ", " + std::to_string(cell.threads) +
+           (cell.threads == 1 ? " thread)" : " threads)");
+}
+
+std::string two_decimals(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", value);
+    return text;
+}
+
+// A contender cannot beat the thread count by more than noise; above it, the sequential run
+// was slowed by something the parallel run escaped (a neighbour on its core, a working set
+// that fits in two cores' caches but not in one's, turbo, code alignment).
+void note_superlinear(const cell_result& cell, std::vector<std::string>& notes)
+{
+    if (cell.threads < 2)
+        return;
+    const double limit = 1.05 * double(cell.threads);
+    for (const auto& m : cell.by_contender) {
+        const double ratio = speedup(cell, m);
+        if (ratio > limit)
+            notes.push_back("artefact to explain: " + describe(cell) + ": " + std::string(m.contender) + " is " +
+                            two_decimals(ratio) + "x the sequential loop, above " + two_decimals(limit) +
+                            "x; suspect the sequential run (a neighbour on its core, caches that hold the "
+                            "data only when it is split across two cores, frequency) before the contender");
+    }
+}
+
+void note_failures(const cell_result& cell, std::vector<std::string>& notes)
+{
+    const auto* baseline = cell.baseline();
+    for (const auto& m : cell.by_contender) {
+        if (!m.failure.empty())
+            notes.push_back("failed: " + describe(cell) + ": " + std::string(m.contender) + ": " + m.failure);
+        if (baseline && m.measured() && m.checksum != baseline->checksum)
+            notes.push_back("WRONG RESULT: " + describe(cell) + ": " + std::string(m.contender) + " computed " +
+                            std::to_string(m.checksum) + ", the sequential loop " + std::to_string(baseline->checksum));
+    }
+}
+
+// At one thread every ratio is overhead: what the abstraction costs over the hand loop.
+void note_single_thread_overhead(const run_results& results, std::vector<std::string>& notes)
+{
+    std::map<std::string_view, std::vector<std::pair<double, std::string>>> ratios;
+    for (const auto& cell : results.cells)
+        if (cell.threads == 1 && cell.work->name != "join")
+            for (const auto& m : cell.by_contender)
+                if (const double ratio = speedup(cell, m); m.contender != "seq" && std::isfinite(ratio))
+                    ratios[m.contender].push_back({ratio, std::string(cell.work->name) + " n=" + std::to_string(cell.n)});
+    for (auto& [contender, list] : ratios) {
+        double log_sum = 0;
+        for (const auto& entry : list)
+            log_sum += std::log(entry.first);
+        const auto worst = *std::min_element(list.begin(), list.end());
+        notes.push_back("1 thread: " + std::string(contender) + " runs at " +
+                        two_decimals(std::exp(log_sum / double(list.size()))) +
+                        "x the hand loop (geometric mean; below 1 is abstraction overhead), worst " +
+                        two_decimals(worst.first) + "x on " + worst.second);
+    }
+}
+
+// On a shared virtual machine the cores come and go: say so, since it explains ratios that
+// nothing in the code does.
+void note_machine(const run_results& results, const bench_options& options, std::vector<std::string>& notes)
+{
+    if (results.load && (results.load->other_cores > 0.2 || results.load->stolen_fraction > 0.05))
+        notes.push_back("the machine was shared: other processes kept " + two_decimals(results.load->other_cores) +
+                        " cores busy on average and the hypervisor took " +
+                        std::to_string(int(results.load->stolen_fraction * 100 + 0.5)) +
+                        "% of the CPU time; ratios understate what the code can do, static schedules "
+                        "(OpenMP, limit) most, since every call waits for its slowest thread");
+    const auto hardware = std::max(1u, std::thread::hardware_concurrency());
+    for (const auto threads : options.threads) {
+        if (threads < 2)
+            continue;
+        double best = 0;
+        std::string where;
+        for (const auto& cell : results.cells)
+            if (cell.threads == threads && !cell.work->sweep && cell.work->name != "join")
+                for (const auto& m : cell.by_contender)
+                    if (const double ratio = speedup(cell, m); ratio > best) {
+                        best = ratio;
+                        where = std::string(m.contender) + " on " + std::string(cell.work->name);
+                    }
+        const double cores = double(std::min<std::size_t>(threads, hardware));
+        if (best > 0 && best < 0.6 * cores)
+            notes.push_back("at " + std::to_string(threads) + " threads no contender reached " + two_decimals(0.6 * cores) +
+                            "x on any workload (best " + two_decimals(best) + "x, " + where +
+                            "): the machine gave fewer cores than asked; --contenders limit shows what plain "
+                            "threads got");
+    }
+}
+
+}  // namespace
+
+double speedup(const cell_result& cell, const measurement& m)
+{
+    const auto* baseline = cell.baseline();
+    if (!baseline || !m.measured())
+        return std::nan("");
+    return baseline->best_ns / m.best_ns;
+}
+
+std::vector<std::string> linearity_report(const run_results& results)
+{
+    std::vector<std::string> lines;
+    const cell_result* previous = nullptr;
+    for (const auto& cell : results.cells) {
+        if (!cell.work->sweep || !cell.baseline())
+            continue;
+        const bool continues = previous && previous->work == cell.work && previous->threads == cell.threads;
+        char line[200];
+        const double ns = cell.baseline()->best_ns;
+        int length = std::snprintf(line, sizeof line, "sequential %s n=%ld: %.1f ns, %.3f ns/element",
+                                   std::string(cell.work->name).c_str(), cell.n, ns, ns / double(cell.n));
+        if (continues) {
+            const double grew = ns / previous->baseline()->best_ns;
+            const double expected = double(cell.n) / double(previous->n);
+            std::snprintf(line + length, sizeof line - std::size_t(length), ", x%.1f for x%.0f more elements%s", grew,
+                          expected, previous->n >= 10'000 && grew < expected / 4 ? "  <- NOT LINEAR" : "");
+        }
+        lines.push_back(line);
+        previous = &cell;
+    }
+    return lines;
+}
+
+std::vector<std::string> make_notes(const run_results& results, const bench_options& options)
+{
+    std::vector<std::string> notes = results.skipped;
+    note_machine(results, options, notes);
+    const auto hardware = std::max(1u, std::thread::hardware_concurrency());
+    for (const auto threads : options.threads)
+        if (threads > hardware)
+            notes.push_back(std::to_string(threads) + " threads on " + std::to_string(hardware) +
+                            " hardware threads: oversubscribed, spinning runtimes will fight for the cores");
+    for (const auto& cell : results.cells) {
+        note_failures(cell, notes);
+        note_superlinear(cell, notes);
+    }
+    note_single_thread_overhead(results, notes);
+    for (const auto& line : linearity_report(results))
+        if (line.find("NOT LINEAR") != std::string::npos)
+            notes.push_back(line + " (constant folding? rerun with --verbose)");
+    return notes;
+}
+
+}  // namespace bench

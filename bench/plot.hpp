@@ -1,0 +1,14 @@
+// --plot: speedup against input size and against threads, drawn by gnuplot.
+#pragma once
+
+#include "runner.hpp"
+
+#include <string>
+
+namespace bench {
+
+// Draws the PNG and returns what to tell the user: where it went, or why there is no plot
+// (gnuplot missing: Debian's gnuplot-nox provides it).
+std::string draw_plot(const run_results& results, const std::string& png_path);
+
+}  // namespace bench

@@ -1,0 +1,19 @@
+// Running this program again as a child process and reading what it prints.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bench {
+
+struct child_outcome {
+    int exit_status = -1;  // the exit code, or -1 when the child did not exit normally
+    int signal = 0;        // the signal that ended the child, 0 if none
+    std::string standard_output;
+};
+
+// Runs /proc/self/exe with `arguments` (argv[1] onwards), stdin closed and stderr shared
+// with this process, and waits for it. Throws std::system_error when it cannot be started.
+child_outcome run_self(const std::vector<std::string>& arguments);
+
+}  // namespace bench

@@ -1,0 +1,70 @@
+#include "static_team.hpp"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
+namespace bench {
+
+namespace {
+
+// Spin politely; after a while also yield, so that an oversubscribed team (--threads above
+// the core count) still makes progress instead of burning the time slice of the thread it
+// waits for.
+void spin_pause(std::uint32_t& spins)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    _mm_pause();
+#endif
+    if (++spins % 4096 == 0)
+        std::this_thread::yield();
+}
+
+}  // namespace
+
+static_team::static_team(std::size_t threads)
+{
+    for (std::size_t index = 1; index < threads; ++index)
+        workers_.emplace_back([this, index] { work(index); });
+}
+
+static_team::~static_team()
+{
+    stopping_.store(true, std::memory_order_relaxed);
+    // release: a worker that acquires this bump then reads stopping_ as true.
+    generation_.fetch_add(1, std::memory_order_release);
+    for (auto& worker : workers_)
+        worker.join();
+}
+
+void static_team::run_erased(const void* context, slice_function fn)
+{
+    context_ = context;
+    fn_ = fn;
+    unfinished_.store(workers_.size(), std::memory_order_relaxed);
+    // release: publishes context_, fn_ and unfinished_ to the workers that acquire the bump.
+    generation_.fetch_add(1, std::memory_order_release);
+    fn(context, 0);
+    std::uint32_t spins = 0;
+    // acquire: pairs with each worker's release decrement, so their slices' writes are visible.
+    while (unfinished_.load(std::memory_order_acquire) != 0)
+        spin_pause(spins);
+}
+
+void static_team::work(std::size_t index)
+{
+    std::uint64_t seen = 0;
+    for (;;) {
+        std::uint64_t current;
+        std::uint32_t spins = 0;
+        while ((current = generation_.load(std::memory_order_acquire)) == seen)
+            spin_pause(spins);
+        seen = current;
+        if (stopping_.load(std::memory_order_relaxed))
+            return;
+        fn_(context_, index);
+        unfinished_.fetch_sub(1, std::memory_order_release);
+    }
+}
+
+}  // namespace bench

@@ -1,0 +1,144 @@
+#include "worker.hpp"
+
+#include "contenders.hpp"
+#include "workloads.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <stdexcept>
+
+namespace bench {
+
+namespace {
+
+using clock = std::chrono::steady_clock;
+
+// Calls are repeated in a batch until one batch takes this long, so that calls of a few
+// nanoseconds are timed as per-call averages rather than as clock resolution.
+constexpr auto batch_target = std::chrono::milliseconds(1);
+constexpr long max_batch = long(1) << 26;
+// Long calls stop after two timed repetitions once this much has been timed: the rounds
+// across processes give the best-of anyway, and the machine is shared.
+constexpr auto long_call_budget = std::chrono::milliseconds(25);
+
+// Every result lands here, so no call can be optimised away.
+volatile long sink = 0;
+
+template <class Number>
+Number parse_number(std::string_view field, std::string_view value)
+{
+    Number number{};
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (error != std::errc{} || end != value.data() + value.size())
+        throw std::invalid_argument("worker spec: bad number for " + std::string(field) + ": '" +
+                                    std::string(value) + "'");
+    return number;
+}
+
+double batch_ns(kernel work, const workload_input& input, long batch)
+{
+    const auto start = clock::now();
+    for (long call = 0; call < batch; ++call)
+        sink = work(input);
+    return std::chrono::duration<double, std::nano>(clock::now() - start).count();
+}
+
+}  // namespace
+
+std::string format_worker_spec(const worker_spec& spec)
+{
+    return "contender=" + spec.contender + ",workload=" + spec.workload + ",n=" + std::to_string(spec.n) +
+           ",threads=" + std::to_string(spec.threads) + ",reps=" + std::to_string(spec.reps);
+}
+
+worker_spec parse_worker_spec(std::string_view text)
+{
+    worker_spec spec;
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        const auto item = text.substr(0, comma);
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+        const auto equals = item.find('=');
+        if (equals == std::string_view::npos)
+            throw std::invalid_argument("worker spec: expected key=value, got '" + std::string(item) + "'");
+        const auto key = item.substr(0, equals);
+        const auto value = item.substr(equals + 1);
+        if (key == "contender")
+            spec.contender = value;
+        else if (key == "workload")
+            spec.workload = value;
+        else if (key == "n")
+            spec.n = parse_number<long>(key, value);
+        else if (key == "threads")
+            spec.threads = parse_number<std::size_t>(key, value);
+        else if (key == "reps")
+            spec.reps = parse_number<int>(key, value);
+        else
+            throw std::invalid_argument("worker spec: unknown key '" + std::string(key) + "'");
+    }
+    if (spec.threads == 0 || spec.reps < 1 || spec.n < 1)
+        throw std::invalid_argument("worker spec: n, threads and reps must be at least 1");
+    return spec;
+}
+
+std::string format_worker_result(const worker_result& result)
+{
+    char line[160];
+    std::snprintf(line, sizeof line, "result ns_per_call=%.3f batch=%ld checksum=%ld", result.ns_per_call,
+                  result.batch, result.checksum);
+    return line;
+}
+
+std::optional<worker_result> parse_worker_result(std::string_view line)
+{
+    worker_result result;
+    std::string text(line);
+    if (std::sscanf(text.c_str(), "result ns_per_call=%lf batch=%ld checksum=%ld", &result.ns_per_call, &result.batch,
+                    &result.checksum) != 3)
+        return std::nullopt;
+    return result;
+}
+
+int run_worker(const worker_spec& spec)
+{
+    const auto* entry = find_contender(spec.contender);
+    const auto* chosen = find_workload(spec.workload);
+    if (!entry || !entry->built || !chosen) {
+        std::cerr << "fastiter-bench worker: no such contender or workload in this build: "
+                  << format_worker_spec(spec) << "\n";
+        return 2;
+    }
+    const kernel work = entry->built->kernels.*(chosen->work);
+    if (!work) {
+        std::cerr << "fastiter-bench worker: " << spec.contender << " has no " << spec.workload << "\n";
+        return 2;
+    }
+    const auto built = build_input(*chosen, spec.n);
+    const auto threads = entry->built->start(spec.threads);
+
+    // The first call starts the runtime's threads and faults pages in: too slow to calibrate
+    // on. The calls after it warm caches and branch predictors while finding the batch size.
+    sink = work(built->input);
+    long batch = 1;
+    while (batch_ns(work, built->input, batch) < std::chrono::duration<double, std::nano>(batch_target).count() &&
+           batch < max_batch)
+        batch *= 2;
+
+    worker_result result{1e300, batch, 0};
+    double timed_ns = 0;
+    for (int rep = 0; rep < spec.reps; ++rep) {
+        const double ns = batch_ns(work, built->input, batch);
+        result.ns_per_call = std::min(result.ns_per_call, ns / double(batch));
+        timed_ns += ns;
+        if (rep >= 1 && timed_ns > std::chrono::duration<double, std::nano>(long_call_budget).count())
+            break;
+    }
+    result.checksum = sink;
+    std::cout << format_worker_result(result) << std::endl;
+    return 0;
+}
+
+}  // namespace bench

@@ -1,0 +1,67 @@
+#include "workloads.hpp"
+
+#include <algorithm>
+
+namespace bench {
+
+namespace {
+
+// Read at run time, so the data (and every sum over it) is unknown to the compiler.
+volatile long data_seed = 0;
+
+constexpr workload workloads[] = {
+    {"sum3m", "sum of 3M longs in a vector (seed: par_range(0, 3M).sum())", &kernel_set::sum,
+     input_kind::data_vector, 3'000'000, false, true},
+    {"expensive", "each of 0..200k runs 20 rounds of r = fmod(r*1.1+1, 1e6), then sum int(r)",
+     &kernel_set::expensive, input_kind::index_range, 200'000, false, true},
+    {"sumsq", "sum of squares over a 1M vector", &kernel_set::sum_of_squares, input_kind::data_vector,
+     1'000'000, false, true},
+    {"count_evens", "count the even elements of a 1M vector", &kernel_set::count_evens,
+     input_kind::data_vector, 1'000'000, false, true},
+    {"max", "maximum of a 1M vector", &kernel_set::max, input_kind::data_vector, 1'000'000, false, true},
+    {"pipeline", "filter(even) | map(square) | filter(>1000) | sum over a 1M vector",
+     &kernel_set::pipeline, input_kind::data_vector, 1'000'000, false, true},
+    {"sweep_sum", "sum of a vector at each --sizes n", &kernel_set::sum, input_kind::data_vector, 0, true,
+     false},
+    {"sweep_sumsq", "sum of squares of a vector at each --sizes n", &kernel_set::sum_of_squares,
+     input_kind::data_vector, 0, true, false},
+    {"collect", "map(square) of a 1M vector collected into a new vector", &kernel_set::collect,
+     input_kind::data_vector, 1'000'000, false, false},
+    {"irregular", "element i of 5k runs 1 + 1000*i/n fmod rounds: cost grows 1000x along the range",
+     &kernel_set::irregular, input_kind::index_range, 5'000, false, false},
+    {"nested", "for_each over 200 rows of a 2M vector, a parallel sum inside each row",
+     &kernel_set::nested, input_kind::data_vector, 2'000'000, false, false},
+    {"join", "join of two empty tasks, per call (seq: the harness's own call overhead)",
+     &kernel_set::join, input_kind::nothing, 1, false, false},
+};
+
+}  // namespace
+
+std::span<const workload> all_workloads() { return workloads; }
+
+const workload* find_workload(std::string_view name)
+{
+    const auto found = std::find_if(std::begin(workloads), std::end(workloads),
+                                    [&](const workload& w) { return w.name == name; });
+    return found == std::end(workloads) ? nullptr : found;
+}
+
+std::unique_ptr<built_input> build_input(const workload& w, long n)
+{
+    auto built = std::make_unique<built_input>();
+    built->input.n = n;
+    if (w.input == input_kind::data_vector) {
+        built->storage.resize(std::size_t(n));
+        const long seed = data_seed;
+        // The seed's par_range(0, n) values, so its filters see the same alternating parity,
+        // wrapped below 2^16 so that the sum of squares of 10M of them still fits in a long.
+        for (std::size_t i = 0; i < built->storage.size(); ++i)
+            built->storage[i] = (long(i) + seed) & 0xffff;
+        built->input.data = built->storage;
+    }
+    if (w.work == &kernel_set::nested)
+        built->input.rows = std::min<std::size_t>(nested_rows, std::max<std::size_t>(1, std::size_t(n)));
+    return built;
+}
+
+}  // namespace bench
