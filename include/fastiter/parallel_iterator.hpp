@@ -104,7 +104,15 @@ public:
     // The elements in source order.
     std::vector<value_type> collect() const
     {
-        return run(detail::collect_consumer<value_type>{}).concatenate();
+        const auto producer = source_.producer();
+        if constexpr (Stages::one_to_one && std::is_default_constructible_v<value_type> &&
+                      std::is_move_assignable_v<value_type>) {
+            std::vector<value_type> out(producer.size());
+            run_on(producer, detail::write_consumer<value_type>{out.data()});
+            return out;
+        } else {
+            return run_on(producer, detail::collect_consumer<value_type>{}).concatenate();
+        }
     }
 
     // Calls fn on every element, concurrently and in no particular order. Elements of an
@@ -141,7 +149,12 @@ private:
     template <class Consumer>
     auto run(const Consumer& consumer) const
     {
-        const auto producer = source_.producer();
+        return run_on(source_.producer(), consumer);
+    }
+
+    template <class Producer, class Consumer>
+    auto run_on(const Producer& producer, const Consumer& consumer) const
+    {
         return detail::drive(producer, plan<Consumer>{stages_, consumer});
     }
 

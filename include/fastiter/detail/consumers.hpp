@@ -189,4 +189,27 @@ struct collect_consumer {
     }
 };
 
+// Collects a one-to-one pipeline straight into its final place: element i of the source
+// becomes out[i], so pieces write disjoint parts of one vector and nothing is concatenated.
+template <class T>
+struct write_consumer {
+    T* out;
+
+    class folder : public folder_base<false> {
+    public:
+        explicit folder(T* next) : next_(next) {}
+        template <class X>
+        void consume(X&& x)
+        {
+            *next_++ = std::forward<X>(x);
+        }
+        void_result complete() && noexcept { return {}; }
+
+    private:
+        T* next_;
+    };
+    folder make_folder(std::size_t offset) const { return folder(out + offset); }
+    void_result reduce(void_result, void_result) const noexcept { return {}; }
+};
+
 }  // namespace fastiter::detail

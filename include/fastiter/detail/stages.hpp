@@ -13,7 +13,10 @@ namespace fastiter::detail {
 // short_circuits (whether full() can ever be true, so that loops which cannot stop early stay
 // free of the check). Each stage wraps the folder of the stage after it.
 
+// one_to_one: every input element yields exactly one output, at the same position.
 struct no_stages {
+    static constexpr bool one_to_one = true;
+
     template <class In>
     using output = In;
 
@@ -69,6 +72,7 @@ private:
 
 template <class Prev, class F>
 struct map_stage {
+    static constexpr bool one_to_one = Prev::one_to_one;
     Prev prev;
     F fn;
 
@@ -84,6 +88,7 @@ struct map_stage {
 
 template <class Prev, class P>
 struct filter_stage {
+    static constexpr bool one_to_one = false;
     Prev prev;
     P pred;
 
