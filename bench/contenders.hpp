@@ -14,6 +14,7 @@ struct contender {
     std::string_view name;     // as given to --contenders
     std::string_view heading;  // table column
     std::string_view description;
+    std::string_view runtime;  // what it runs on, with the version compiled against
     // Sets the thread count up once per worker process; what it returns (a oneTBB
     // global_control, the limit contender's threads) lives until the worker exits.
     std::shared_ptr<void> (*start)(std::size_t threads);

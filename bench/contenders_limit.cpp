@@ -123,6 +123,7 @@ const contender limit_contender{
     "limit",
     "limit",
     "the same loop split statically over already-running std::threads (no library)",
+    "std::thread, spinning between calls",
     start,
     {.sum = data_sum<sum_loop>,
      .sum_of_squares = data_sum<sum_of_squares_loop>,

@@ -131,6 +131,15 @@ long join(const workload_input&)
     return 0;
 }
 
+// _OPENMP is the date of the specification the compiler implements.
+#define FASTITER_BENCH_STRING(x) #x
+#define FASTITER_BENCH_EXPAND(x) FASTITER_BENCH_STRING(x)
+#if defined(__clang__)
+constexpr const char* omp_runtime = "LLVM libomp, OpenMP spec " FASTITER_BENCH_EXPAND(_OPENMP);
+#else
+constexpr const char* omp_runtime = "GNU libgomp, OpenMP spec " FASTITER_BENCH_EXPAND(_OPENMP);
+#endif
+
 std::shared_ptr<void> start(std::size_t threads)
 {
     omp_set_dynamic(0);
@@ -144,6 +153,7 @@ const contender omp_contender{
     "omp",
     "OpenMP",
     "#pragma omp parallel for reduction, default schedule; join as two omp sections",
+    omp_runtime,
     start,
     {.sum = sum,
      .sum_of_squares = sum_of_squares,

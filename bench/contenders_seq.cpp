@@ -42,6 +42,7 @@ const contender seq_contender{
     "seq",
     "sequential",
     "the hand-written loop on one thread",
+    "no runtime",
     start,
     {.sum = sum,
      .sum_of_squares = sum_of_squares,

@@ -7,6 +7,7 @@
 
 #include <boost/iterator/counting_iterator.hpp>
 #include <tbb/global_control.h>
+#include <tbb/version.h>
 
 #include <algorithm>
 #include <climits>
@@ -94,6 +95,7 @@ const contender std_par_contender{
     "std-par",
     "std::par",
     "std::reduce / transform_reduce / count_if / max_element with std::execution::par (TBB backend)",
+    "libstdc++'s parallel algorithms on oneTBB " TBB_VERSION_STRING,
     start,
     {.sum = sum,
      .sum_of_squares = sum_of_squares,

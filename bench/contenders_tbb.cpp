@@ -8,6 +8,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
 #include <tbb/parallel_reduce.h>
+#include <tbb/version.h>
 
 #include <algorithm>
 #include <functional>
@@ -101,6 +102,7 @@ const contender tbb_contender{
     "tbb",
     "oneTBB",
     "tbb::parallel_reduce / parallel_for, default partitioner; join as tbb::parallel_invoke",
+    "oneTBB " TBB_VERSION_STRING,
     start,
     {.sum = data_sum<sum_loop>,
      .sum_of_squares = data_sum<sum_of_squares_loop>,

@@ -1,5 +1,7 @@
 #include "options.hpp"
 
+#include "about.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <algorithm>
@@ -98,18 +100,6 @@ std::vector<const contender_entry*> choose_contenders(const std::vector<std::str
     return chosen;
 }
 
-void print_list(std::ostream& out)
-{
-    out << "workloads (default: the seed's six, marked *):\n";
-    for (const auto& w : all_workloads())
-        out << "  " << (w.seed_six ? '*' : ' ') << ' ' << w.name << std::string(14 - w.name.size(), ' ')
-            << w.description << "\n";
-    out << "contenders (default: seq, fastiter-pipe, omp, tbb):\n";
-    for (const auto& entry : all_contenders())
-        out << "    " << entry.name << std::string(18 - entry.name.size(), ' ')
-            << (entry.built ? entry.built->description : "skipped: " + std::string(entry.skip_reason)) << "\n";
-}
-
 }  // namespace
 
 std::optional<bench_options> parse_options(int argc, char** argv)
@@ -125,6 +115,7 @@ std::optional<bench_options> parse_options(int argc, char** argv)
     visible.add_options()
         ("help,h", "this text")
         ("list", "list the workloads and contenders, with what each does")
+        ("build-info", "the compiler, flags and runtime versions this binary was built with")
         ("threads,t", po::value(&threads)->composing(), ("thread counts, e.g. 1,2 (default: " + hardware + ")").c_str())
         ("workloads,w", po::value(&workloads)->composing(), "workload names, or all, seed (default), sweeps")
         ("contenders,c", po::value(&contenders)->composing(),
@@ -156,6 +147,10 @@ std::optional<bench_options> parse_options(int argc, char** argv)
     }
     if (given.count("list")) {
         print_list(std::cout);
+        return std::nullopt;
+    }
+    if (given.count("build-info")) {
+        print_build_info(std::cout);
         return std::nullopt;
     }
     if (given.count("worker"))

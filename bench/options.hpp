@@ -28,7 +28,7 @@ struct bench_options {
     std::string command_line;           // as typed, for the report
 };
 
-// nullopt when the command was --help or --list (already answered on stdout). Throws
+// nullopt when the command was --help, --list or --build-info (answered on stdout). Throws
 // std::invalid_argument (or a Boost.Program_options error) for a bad command line.
 std::optional<bench_options> parse_options(int argc, char** argv);
 

@@ -132,12 +132,13 @@ std::string status_of(const cell_result& cell, const measurement& m)
 
 void write_csv(std::ostream& out, const run_results& results)
 {
-    out << "workload,n,threads,contender,ns_per_call,speedup,batch,rounds,checksum,status\n";
+    out << "workload,n,threads,contender,ns_per_call,speedup,batch,rounds,checksum,status,other_cores_busy\n";
     for (const auto& cell : results.cells)
         for (const auto& m : cell.by_contender)
             out << cell.work->name << "," << cell.n << "," << cell.threads << "," << m.contender << ","
                 << (m.measured() ? csv_number(m.best_ns) : "") << "," << csv_number(speedup(cell, m)) << ","
-                << m.batch << "," << m.rounds << "," << m.checksum << "," << status_of(cell, m) << "\n";
+                << m.batch << "," << m.rounds << "," << m.checksum << "," << status_of(cell, m) << ","
+                << (cell.load ? csv_number(cell.load->other_cores) : "") << "\n";
 }
 
 std::string json_string(std::string_view text)
@@ -175,7 +176,8 @@ void write_json(std::ostream& out, const run_results& results, const std::vector
                 << ", \"ns_per_call\": " << (m.measured() ? json_number(m.best_ns) : "null")
                 << ", \"speedup\": " << json_number(speedup(cell, m)) << ", \"batch\": " << m.batch
                 << ", \"rounds\": " << m.rounds << ", \"checksum\": " << m.checksum
-                << ", \"status\": " << json_string(status_of(cell, m)) << "}";
+                << ", \"status\": " << json_string(status_of(cell, m))
+                << ", \"other_cores_busy\": " << (cell.load ? json_number(cell.load->other_cores) : "null") << "}";
             first = false;
         }
     out << "\n  ],\n  \"notes\": [";

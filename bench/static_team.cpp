@@ -8,15 +8,15 @@ namespace bench {
 
 namespace {
 
-// Spin politely; after a while also yield, so that an oversubscribed team (--threads above
-// the core count) still makes progress instead of burning the time slice of the thread it
-// waits for.
+// Spin politely, and yield every few microseconds: when a neighbour holds the other core, the
+// thread being waited for may share this one, and a spinner that never yields would make
+// every hand-over cost a scheduler time slice. With a core free, yield returns at once.
 void spin_pause(std::uint32_t& spins)
 {
 #if defined(__x86_64__) || defined(__i386__)
     _mm_pause();
 #endif
-    if (++spins % 4096 == 0)
+    if (++spins % 256 == 0)
         std::this_thread::yield();
 }
 

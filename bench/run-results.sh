@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Writes bench/RESULTS.md from a full run of an already built fastiter-bench; it builds
+# nothing. The binary: $FASTITER_BENCH, else the first of build/release/bench (bench/demo.sh's
+# build), build/bench/bench, b2's bench/bin/.../release, then fastiter-bench on PATH.
+#
+#   bench/run-results.sh                      threads 1 and nproc, every workload and contender
+#   bench/run-results.sh --repeats 2 -w sum3m options replace the full set (a smoke run)
+#
+# The machine is shared: the full run takes several minutes of both cores.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+
+find_bench() {
+    if [[ -n "${FASTITER_BENCH:-}" ]]; then
+        echo "$FASTITER_BENCH"
+        return
+    fi
+    local candidate
+    for candidate in "$root/build/release/bench/fastiter-bench" "$root/build/bench/bench/fastiter-bench" \
+        "$root"/bench/bin/*/release/*/fastiter-bench "$root"/bench/bin/*/release/*/*/fastiter-bench; do
+        if [[ -x "$candidate" ]]; then
+            echo "$candidate"
+            return
+        fi
+    done
+    command -v fastiter-bench || true
+}
+
+bench="$(find_bench)"
+if [[ -z "$bench" || ! -x "$bench" ]]; then
+    echo "run-results.sh: no fastiter-bench binary; build one first (bench/demo.sh, or cmake --build ... --target fastiter-bench)," \
+        "or point FASTITER_BENCH at it" >&2
+    exit 1
+fi
+
+threads=1
+if (( $(nproc) > 1 )); then threads="1,$(nproc)"; fi
+if (( $# > 0 )); then
+    args=("$@")
+else
+    args=(--threads "$threads" --workloads all --contenders all)
+fi
+
+plot_name=RESULTS-speedup.png
+if command -v gnuplot >/dev/null; then
+    args+=(--plot "$here/$plot_name")
+    plot_note=""
+else
+    plot_note="No plot: gnuplot is missing (apt-get install gnuplot-nox)."
+fi
+
+# Written aside first, so that a failed or interrupted run leaves the old RESULTS.md alone.
+table="$(mktemp)"
+trap 'rm -f "$table" "$table.md"' EXIT
+echo "run-results.sh: $bench ${args[*]}" >&2
+"$bench" "${args[@]}" >"$table"
+
+{
+    echo "# fastiter-bench results"
+    echo
+    echo "Written by \`bench/run-results.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'); rerun it to refresh."
+    echo
+    echo "## Command"
+    echo
+    echo '```'
+    echo "fastiter-bench ${args[*]}" | sed "s|$here/|bench/|g"
+    echo '```'
+    echo
+    echo "## Machine"
+    echo
+    echo "- hardware threads (\`nproc\`): $(nproc)"
+    echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "- kernel: $(uname -sr)"
+    echo
+    echo "## Build"
+    echo
+    echo '```'
+    "$bench" --build-info
+    echo '```'
+    echo
+    echo "## Results"
+    echo
+    echo '```'
+    cat "$table"
+    echo '```'
+    echo
+    if [[ -z "$plot_note" && -f "$here/$plot_name" ]]; then
+        echo "![speedup vs input size and vs threads]($plot_name)"
+    else
+        echo "${plot_note:-No plot was drawn: fastiter-bench said why on stderr.}"
+    fi
+} >"$table.md"
+mv "$table.md" "$here/RESULTS.md"
+echo "run-results.sh: wrote $here/RESULTS.md" >&2
