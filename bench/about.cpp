@@ -17,7 +17,8 @@ std::string padded(std::string_view text, std::size_t width)
 std::string compiler()
 {
 #if defined(__clang__)
-    return "clang " __clang_version__;
+    std::string version = "clang " __clang_version__;  // __clang_version__ ends in a space
+    return version.substr(0, version.find_last_not_of(' ') + 1);
 #elif defined(__GNUC__)
     return "g++ " __VERSION__;
 #else

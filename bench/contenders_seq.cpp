@@ -43,6 +43,7 @@ const contender seq_contender{
     "sequential",
     "the hand-written loop on one thread",
     "no runtime",
+    "",
     start,
     {.sum = sum,
      .sum_of_squares = sum_of_squares,

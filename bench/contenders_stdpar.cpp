@@ -96,6 +96,7 @@ const contender std_par_contender{
     "std::par",
     "std::reduce / transform_reduce / count_if / max_element with std::execution::par (TBB backend)",
     "libstdc++'s parallel algorithms on oneTBB " TBB_VERSION_STRING,
+    "",
     start,
     {.sum = sum,
      .sum_of_squares = sum_of_squares,

@@ -103,6 +103,7 @@ const contender tbb_contender{
     "oneTBB",
     "tbb::parallel_reduce / parallel_for, default partitioner; join as tbb::parallel_invoke",
     "oneTBB " TBB_VERSION_STRING,
+    "",
     start,
     {.sum = data_sum<sum_loop>,
      .sum_of_squares = data_sum<sum_of_squares_loop>,

@@ -4,8 +4,8 @@
 #include "worker.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
-#include <iostream>
 #include <unistd.h>
 
 namespace bench {
@@ -69,10 +69,21 @@ std::vector<cell_result> plan_cells(const bench_options& options, const std::vec
     return cells;
 }
 
+// The contender's worker setting, unless the user's environment already decides it.
+std::vector<std::string> worker_environment(std::string_view contender)
+{
+    const auto* entry = find_contender(contender);
+    const std::string setting(entry && entry->built ? entry->built->worker_environment : "");
+    const auto equals = setting.find('=');
+    if (equals == std::string::npos || std::getenv(setting.substr(0, equals).c_str()))
+        return {};
+    return {setting};
+}
+
 void measure_once(const cell_result& cell, measurement& m, const bench_options& options)
 {
     const worker_spec spec{std::string(m.contender), std::string(cell.work->name), cell.n, cell.threads, options.reps};
-    const auto outcome = run_self({"--worker", format_worker_spec(spec)});
+    const auto outcome = run_self({"--worker", format_worker_spec(spec)}, worker_environment(m.contender));
     const auto result = parse_worker_result(outcome.standard_output);
     if (outcome.exit_status != 0 || !result) {
         m.failure = outcome.signal ? "worker killed by signal " + std::to_string(outcome.signal)
@@ -91,16 +102,16 @@ void measure_once(const cell_result& cell, measurement& m, const bench_options& 
 
 void print_cell(const cell_result& cell)
 {
-    std::cerr << "  " << cell.work->name << " n=" << cell.n << " threads=" << cell.threads;
+    std::fprintf(stderr, "  %s n=%ld threads=%zu", std::string(cell.work->name).c_str(), cell.n, cell.threads);
     if (cell.load)
-        std::cerr << " (meanwhile other processes kept " << cell.load->other_cores << " cores busy, "
-                  << int(cell.load->stolen_fraction * 100 + 0.5) << "% stolen)";
-    std::cerr << ":";
+        std::fprintf(stderr, " (meanwhile other processes kept %.2f cores busy, %.0f%% stolen)", cell.load->other_cores,
+                     cell.load->stolen_fraction * 100);
+    std::fprintf(stderr, ":");
     for (const auto& m : cell.by_contender)
         if (m.measured())
-            std::cerr << "  " << m.contender << " " << m.best_ns << " ns (batch " << m.batch << ", " << m.rounds
-                      << " rounds)";
-    std::cerr << "\n";
+            std::fprintf(stderr, "  %s %.1f ns (batch %ld, %d rounds)", std::string(m.contender).c_str(), m.best_ns,
+                         m.batch, m.rounds);
+    std::fprintf(stderr, "\n");
 }
 
 }  // namespace

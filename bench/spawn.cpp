@@ -37,7 +37,7 @@ struct spawn_actions {
 
 }  // namespace
 
-child_outcome run_self(const std::vector<std::string>& arguments)
+child_outcome run_self(const std::vector<std::string>& arguments, const std::vector<std::string>& extra_environment)
 {
     // /proc/self/exe, not argv[0]: the worker is exactly this binary, wherever it was run from.
     static const char self[] = "/proc/self/exe";
@@ -46,6 +46,12 @@ child_outcome run_self(const std::vector<std::string>& arguments)
     for (const auto& argument : arguments)
         argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
+    std::vector<char*> environment;
+    for (char** entry = environ; *entry; ++entry)
+        environment.push_back(*entry);
+    for (const auto& entry : extra_environment)
+        environment.push_back(const_cast<char*>(entry.c_str()));
+    environment.push_back(nullptr);
 
     pipe_ends output;
     if (::pipe2(output.fds, O_CLOEXEC) != 0)
@@ -55,7 +61,7 @@ child_outcome run_self(const std::vector<std::string>& arguments)
     posix_spawn_file_actions_addopen(&actions.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
 
     pid_t child = 0;
-    if (const int error = posix_spawn(&child, self, &actions.actions, nullptr, argv.data(), environ))
+    if (const int error = posix_spawn(&child, self, &actions.actions, nullptr, argv.data(), environment.data()))
         throw std::system_error(error, std::generic_category(), "posix_spawn of /proc/self/exe");
     output.close_end(1);
 

@@ -12,8 +12,9 @@ struct child_outcome {
     std::string standard_output;
 };
 
-// Runs /proc/self/exe with `arguments` (argv[1] onwards), stdin closed and stderr shared
-// with this process, and waits for it. Throws std::system_error when it cannot be started.
-child_outcome run_self(const std::vector<std::string>& arguments);
+// Runs /proc/self/exe with `arguments` (argv[1] onwards) and this process's environment plus
+// `extra_environment` (NAME=value entries), stdin closed and stderr shared with this process,
+// and waits for it. Throws std::system_error when it cannot be started.
+child_outcome run_self(const std::vector<std::string>& arguments, const std::vector<std::string>& extra_environment);
 
 }  // namespace bench

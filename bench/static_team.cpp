@@ -1,5 +1,8 @@
 #include "static_team.hpp"
 
+#include <pthread.h>
+#include <sched.h>
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #endif
@@ -20,12 +23,44 @@ void spin_pause(std::uint32_t& spins)
         std::this_thread::yield();
 }
 
+// The CPUs this process may run on, in order.
+std::vector<int> allowed_cpus()
+{
+    std::vector<int> cpus;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (::sched_getaffinity(0, sizeof set, &set) == 0)
+        for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+            if (CPU_ISSET(cpu, &set))
+                cpus.push_back(cpu);
+    return cpus;
+}
+
+void pin(pthread_t thread, int cpu)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    ::pthread_setaffinity_np(thread, sizeof set, &set);
+}
+
 }  // namespace
 
+// Each thread pinned to a CPU of its own when there are enough: threads born on their
+// parent's CPU that spin from the start can share it for seconds on this kernel (both look
+// cache-hot to the load balancer), and a worker process lives only milliseconds. The limit
+// should be the machine's best case, so it does not wait for the balancer.
 static_team::static_team(std::size_t threads)
 {
-    for (std::size_t index = 1; index < threads; ++index)
+    const auto cpus = allowed_cpus();
+    const bool pinned = threads <= cpus.size();
+    if (pinned)
+        pin(::pthread_self(), cpus[0]);
+    for (std::size_t index = 1; index < threads; ++index) {
         workers_.emplace_back([this, index] { work(index); });
+        if (pinned)
+            pin(workers_.back().native_handle(), cpus[index]);
+    }
 }
 
 static_team::~static_team()
