@@ -4,9 +4,11 @@
 #include <fastiter/detail/fork_join.hpp>
 
 #include <atomic>
+#include <concepts>
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -34,6 +36,14 @@ struct fold_consumer {
         {
             acc_ = std::invoke(*op_, std::move(acc_), std::forward<X>(x));
         }
+        // Adding 0 is exact for integers; not offered for floating point, where it could
+        // turn an accumulator of -0.0 into +0.0.
+        template <class X>
+            requires std::same_as<Op, std::plus<>> && std::is_integral_v<T>
+        void consume_if(bool keep, X&& x)
+        {
+            acc_ += keep ? T(std::forward<X>(x)) : T(0);
+        }
         T complete() && { return std::move(acc_); }
 
     private:
@@ -52,6 +62,11 @@ struct count_consumer {
         void consume(X&&) noexcept
         {
             ++count;
+        }
+        template <class X>
+        void consume_if(bool keep, X&&) noexcept
+        {
+            count += keep;
         }
         std::size_t complete() && noexcept { return count; }
     };
