@@ -24,21 +24,27 @@ std::string two_decimals(double value)
 }
 
 // A contender cannot beat the thread count by more than noise; above it, the sequential run
-// was slowed by something the parallel run escaped (a neighbour on its core, a working set
-// that fits in two cores' caches but not in one's, turbo, code alignment).
+// was slowed by something the parallel run escaped. One line per cell, the cause once.
 void note_superlinear(const cell_result& cell, std::vector<std::string>& notes)
 {
     if (cell.threads < 2)
         return;
     const double limit = 1.05 * double(cell.threads);
-    for (const auto& m : cell.by_contender) {
-        const double ratio = speedup(cell, m);
-        if (ratio > limit)
-            notes.push_back("artefact to explain: " + describe(cell) + ": " + std::string(m.contender) + " is " +
-                            two_decimals(ratio) + "x the sequential loop, above " + two_decimals(limit) +
-                            "x; suspect the sequential run (a neighbour on its core, caches that hold the "
-                            "data only when it is split across two cores, frequency) before the contender");
-    }
+    std::string offenders;
+    for (const auto& m : cell.by_contender)
+        if (const double ratio = speedup(cell, m); ratio > limit)
+            offenders += (offenders.empty() ? "" : ", ") + std::string(m.contender) + " " + two_decimals(ratio) + "x";
+    if (!offenders.empty())
+        notes.push_back("artefact to explain, above " + two_decimals(limit) + "x: " + describe(cell) + ": " + offenders);
+}
+
+// Said once, after the artefacts it explains.
+void explain_superlinear(std::vector<std::string>& notes)
+{
+    if (std::any_of(notes.begin(), notes.end(), [](const std::string& note) { return note.rfind("artefact", 0) == 0; }))
+        notes.push_back("artefacts: suspect the sequential run before the contender: a working set that two "
+                        "cores' caches hold but one core's does not (compare the sweep around that n), a "
+                        "neighbour on its core during its rounds, or a frequency change");
 }
 
 void note_failures(const cell_result& cell, std::vector<std::string>& notes)
@@ -149,6 +155,7 @@ std::vector<std::string> make_notes(const run_results& results, const bench_opti
         note_failures(cell, notes);
         note_superlinear(cell, notes);
     }
+    explain_superlinear(notes);
     note_single_thread_overhead(results, notes);
     for (const auto& line : linearity_report(results))
         if (line.find("NOT LINEAR") != std::string::npos)

@@ -46,10 +46,10 @@ void pin(pthread_t thread, int cpu)
 
 }  // namespace
 
-// Each thread pinned to a CPU of its own when there are enough: threads born on their
-// parent's CPU that spin from the start can share it for seconds on this kernel (both look
-// cache-hot to the load balancer), and a worker process lives only milliseconds. The limit
-// should be the machine's best case, so it does not wait for the balancer.
+// Each thread pinned to a CPU of its own when there are enough. On the 2-core VM this was
+// written on, two spinning threads that started on one CPU shared it for up to seconds before
+// the load balancer moved one, and a worker process lives milliseconds; the limit should be
+// the machine's best case, so it does not wait for the balancer.
 static_team::static_team(std::size_t threads)
 {
     const auto cpus = allowed_cpus();
