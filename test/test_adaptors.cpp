@@ -33,6 +33,15 @@
 namespace fi = fastiter;
 namespace tt = boost::test_tools;
 
+// clang 14 cannot compile libstdc++ 12's range adaptors (std::views::iota, filter, subrange...:
+// a toolchain incompatibility fixed in clang 15, unrelated to fastiter), so the cases that build
+// std::views are left out there.
+#if defined(__clang__) && __clang_major__ < 15 && defined(_GLIBCXX_RELEASE) && _GLIBCXX_RELEASE >= 12
+#define FASTITER_TEST_STD_VIEWS 0
+#else
+#define FASTITER_TEST_STD_VIEWS 1
+#endif
+
 namespace {
 
 // Large enough that the splitter forks on a multi-core pool, small enough for a Debug build.
@@ -178,6 +187,7 @@ BOOST_AUTO_TEST_CASE(boost_irange)
                tt::per_element());
 }
 
+#if FASTITER_TEST_STD_VIEWS
 BOOST_AUTO_TEST_CASE(std_views_iota)
 {
     auto r = std::views::iota(-7, n - 7);
@@ -187,6 +197,7 @@ BOOST_AUTO_TEST_CASE(std_views_iota)
                 fi::par_filter(keeps_multiples_of_three) | fi::par_collect) == expected,
                tt::per_element());
 }
+#endif
 
 BOOST_AUTO_TEST_CASE(std_list_lvalue_and_rvalue)
 {
@@ -274,6 +285,7 @@ BOOST_AUTO_TEST_CASE(boost_adaptors_filtered_and_transformed)
 }
 #endif
 
+#if FASTITER_TEST_STD_VIEWS
 BOOST_AUTO_TEST_CASE(std_views_filter_and_transform)
 {
     const auto v = ints(n);
@@ -286,6 +298,7 @@ BOOST_AUTO_TEST_CASE(std_views_filter_and_transform)
     auto tripled = v | std::views::transform([](int x) { return 3 * x; });
     check_both_spellings(tripled, expected_pipeline(tripled));
 }
+#endif
 
 BOOST_AUTO_TEST_CASE(single_pass_istream_iterator_range)
 {
@@ -295,10 +308,10 @@ BOOST_AUTO_TEST_CASE(single_pass_istream_iterator_range)
     std::vector<long> expected;
     {
         std::istringstream in(text);
-        expected = expected_pipeline(std::ranges::subrange(std::istream_iterator<int>(in), std::istream_iterator<int>()));
+        expected = expected_pipeline(boost::make_iterator_range(std::istream_iterator<int>(in), std::istream_iterator<int>()));
     }
     std::istringstream in(text);
-    auto single_pass = std::ranges::subrange(std::istream_iterator<int>(in), std::istream_iterator<int>());
+    auto single_pass = boost::make_iterator_range(std::istream_iterator<int>(in), std::istream_iterator<int>());
     BOOST_TEST((single_pass | fi::par_map(square_plus_one) | fi::par_filter(keeps_multiples_of_three) |
                 fi::par_collect) == expected,
                tt::per_element());
@@ -375,21 +388,30 @@ BOOST_AUTO_TEST_CASE(pipeline_from_a_temporary_irange_does_not_dangle)
     BOOST_TEST(p.collect() == expected_mapped(boost::irange(0, n)), tt::per_element());
 }
 
-BOOST_AUTO_TEST_CASE(pipeline_from_a_temporary_view_or_container_does_not_dangle)
+BOOST_AUTO_TEST_CASE(pipeline_from_a_temporary_container_does_not_dangle)
 {
-    auto from_iota = std::views::iota(0, n) | fi::par_filter([](int x) { return x % 5 == 1; });
     auto from_vector = ints(n, 0) | fi::par_filter([](int x) { return x % 5 == 1; });
     auto from_list = std::list<int>{1, 6, 11, 2, 16} | fi::par_filter([](int x) { return x % 5 == 1; });
+    auto from_array = std::array<int, 5>{1, 6, 11, 2, 16} | fi::par_filter([](int x) { return x % 5 == 1; });
+    const auto later = ints(64);
+    BOOST_TEST(later.size() == 64u);
+    BOOST_TEST(from_vector.count() == std::size_t((n + 3) / 5));
+    BOOST_TEST(from_list.collect() == std::vector<int>({1, 6, 11, 16}), tt::per_element());
+    BOOST_TEST(from_array.collect() == std::vector<int>({1, 6, 11, 16}), tt::per_element());
+}
+
+#if FASTITER_TEST_STD_VIEWS
+BOOST_AUTO_TEST_CASE(pipeline_from_a_temporary_view_does_not_dangle)
+{
+    auto from_iota = std::views::iota(0, n) | fi::par_filter([](int x) { return x % 5 == 1; });
     auto from_filtered_view =
         std::views::iota(0, n) | std::views::filter([](int x) { return x % 5 == 1; }) | fi::par_map(std::identity{});
     const auto later = ints(64);
     BOOST_TEST(later.size() == 64u);
-    const auto expected = from_iota.count();
-    BOOST_TEST(expected == std::size_t((n + 3) / 5));
-    BOOST_TEST(from_vector.count() == expected);
-    BOOST_TEST(from_filtered_view.count() == expected);
-    BOOST_TEST(from_list.collect() == std::vector<int>({1, 6, 11, 16}), tt::per_element());
+    BOOST_TEST(from_iota.count() == std::size_t((n + 3) / 5));
+    BOOST_TEST(from_filtered_view.count() == std::size_t((n + 3) / 5));
 }
+#endif
 
 auto make_pipeline()
 {
