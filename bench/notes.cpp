@@ -108,6 +108,31 @@ void note_machine(const run_results& results, std::vector<std::string>& notes)
     }
 }
 
+// A parallel contender whose process burnt no more than one core while timed never got a
+// second thread going: on a call long enough to split, that is the scheduler's doing (or a
+// neighbour's), and no tuning of the loop will show it.
+void note_single_threaded(const run_results& results, std::vector<std::string>& notes)
+{
+    constexpr double splittable_ns = 100'000;
+    std::map<std::pair<std::size_t, std::string_view>, std::string> idle;
+    for (const auto& cell : results.cells) {
+        const auto* baseline = cell.baseline();
+        if (cell.threads < 2 || !baseline || baseline->best_ns < splittable_ns)
+            continue;
+        for (std::size_t c = 1; c < cell.by_contender.size(); ++c) {
+            const auto& m = cell.by_contender[c];
+            if (m.measured() && m.busy_threads < 1.15) {
+                auto& list = idle[{cell.threads, m.contender}];
+                list += (list.empty() ? "" : ", ") + std::string(cell.work->name) +
+                        (cell.work->sweep ? " n=" + std::to_string(cell.n) : "");
+            }
+        }
+    }
+    for (const auto& [key, workloads] : idle)
+        notes.push_back("one thread busy at " + std::to_string(key.first) + " threads (--busy: CPU time / wall time "
+                        "below 1.15): " + std::string(key.second) + " on " + workloads);
+}
+
 }  // namespace
 
 double speedup(const cell_result& cell, const measurement& m)
@@ -156,6 +181,7 @@ std::vector<std::string> make_notes(const run_results& results, const bench_opti
         note_superlinear(cell, notes);
     }
     explain_superlinear(notes);
+    note_single_threaded(results, notes);
     note_single_thread_overhead(results, notes);
     for (const auto& line : linearity_report(results))
         if (line.find("NOT LINEAR") != std::string::npos)

@@ -108,6 +108,7 @@ std::optional<bench_options> parse_options(int argc, char** argv)
     std::vector<std::string> threads{hardware}, workloads{"seed"}, contenders{"seq,fastiter-pipe,omp,tbb"},
         sizes{"1,10,100,1k,10k,100k,1M,10M"};
     std::string format = "table";
+    bool busy = false;
     bench_options options;
 
     po::options_description visible("fastiter-bench: fastiter against a hand loop, OpenMP, oneTBB and "
@@ -126,7 +127,9 @@ std::optional<bench_options> parse_options(int argc, char** argv)
         ("format,f", po::value(&format)->default_value("table"), "table, csv or json")
         ("output,o", po::value(&options.output_file), "write the results here instead of stdout")
         ("plot,p", po::value(&options.plot_file), "draw speedup vs n and vs threads into this PNG (needs gnuplot)")
-        ("verbose,v", po::bool_switch(&options.verbose), "print every cell as it finishes and the linearity check");
+        ("verbose,v", po::bool_switch(&options.verbose), "print every cell as it finishes and the linearity check")
+        ("busy", po::bool_switch(&busy),
+         "also count each contender's busy threads (CPU time / wall time over 100 ms more calls per worker)");
     po::options_description hidden;
     hidden.add_options()
         ("worker", po::value<std::string>(), "internal: run one measurement")
@@ -155,6 +158,8 @@ std::optional<bench_options> parse_options(int argc, char** argv)
     }
     if (given.count("worker"))
         options.worker = given["worker"].as<std::string>();
+    if (busy)
+        options.busy_probe_ms = 100;
 
     for (const auto& t : split_list(threads))
         options.threads.push_back(std::size_t(parse_count(t, "--threads")));

@@ -20,6 +20,7 @@ struct bench_options {
     std::vector<const contender_entry*> contenders;  // as asked, compiled-out ones included
     int rounds = 20;
     int reps = 3;
+    int busy_probe_ms = 0;  // --busy: each worker also counts its busy threads for this long
     output_format format = output_format::table;
     std::string output_file;  // empty: stdout
     std::string plot_file;    // empty: no plot

@@ -132,12 +132,13 @@ std::string status_of(const cell_result& cell, const measurement& m)
 
 void write_csv(std::ostream& out, const run_results& results)
 {
-    out << "workload,n,threads,contender,ns_per_call,speedup,batch,rounds,checksum,status,other_cores_busy\n";
+    out << "workload,n,threads,contender,ns_per_call,speedup,busy_threads,batch,rounds,checksum,status,"
+           "other_cores_busy\n";
     for (const auto& cell : results.cells)
         for (const auto& m : cell.by_contender)
             out << cell.work->name << "," << cell.n << "," << cell.threads << "," << m.contender << ","
                 << (m.measured() ? csv_number(m.best_ns) : "") << "," << csv_number(speedup(cell, m)) << ","
-                << m.batch << "," << m.rounds << "," << m.checksum << "," << status_of(cell, m) << ","
+                << csv_number(m.busy_threads) << "," << m.batch << "," << m.rounds << "," << m.checksum << "," << status_of(cell, m) << ","
                 << (cell.load ? csv_number(cell.load->other_cores) : "") << "\n";
 }
 
@@ -174,7 +175,9 @@ void write_json(std::ostream& out, const run_results& results, const std::vector
                 << ", \"n\": " << cell.n << ", \"threads\": " << cell.threads
                 << ", \"contender\": " << json_string(m.contender)
                 << ", \"ns_per_call\": " << (m.measured() ? json_number(m.best_ns) : "null")
-                << ", \"speedup\": " << json_number(speedup(cell, m)) << ", \"batch\": " << m.batch
+                << ", \"speedup\": " << json_number(speedup(cell, m))
+                << ", \"busy_threads\": " << json_number(m.busy_threads)
+                << ", \"batch\": " << m.batch
                 << ", \"rounds\": " << m.rounds << ", \"checksum\": " << m.checksum
                 << ", \"status\": " << json_string(status_of(cell, m))
                 << ", \"other_cores_busy\": " << (cell.load ? json_number(cell.load->other_cores) : "null") << "}";

@@ -4,6 +4,7 @@
 #include "worker.hpp"
 
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <cstdio>
 #include <unistd.h>
@@ -82,7 +83,8 @@ std::vector<std::string> worker_environment(std::string_view contender)
 
 void measure_once(const cell_result& cell, measurement& m, const bench_options& options)
 {
-    const worker_spec spec{std::string(m.contender), std::string(cell.work->name), cell.n, cell.threads, options.reps};
+    const worker_spec spec{std::string(m.contender), std::string(cell.work->name), cell.n, cell.threads, options.reps,
+                           options.busy_probe_ms};
     const auto outcome = run_self({"--worker", format_worker_spec(spec)}, worker_environment(m.contender));
     const auto result = parse_worker_result(outcome.standard_output);
     if (outcome.exit_status != 0 || !result) {
@@ -95,6 +97,7 @@ void measure_once(const cell_result& cell, measurement& m, const bench_options& 
     if (result->ns_per_call < m.best_ns) {
         m.best_ns = result->ns_per_call;
         m.batch = result->batch;
+        m.busy_threads = result->busy_threads;
     }
     m.checksum = result->checksum;
     ++m.rounds;
@@ -107,10 +110,15 @@ void print_cell(const cell_result& cell)
         std::fprintf(stderr, " (meanwhile other processes kept %.2f cores busy, %.0f%% stolen)", cell.load->other_cores,
                      cell.load->stolen_fraction * 100);
     std::fprintf(stderr, ":");
-    for (const auto& m : cell.by_contender)
-        if (m.measured())
-            std::fprintf(stderr, "  %s %.1f ns (batch %ld, %d rounds)", std::string(m.contender).c_str(), m.best_ns,
-                         m.batch, m.rounds);
+    for (const auto& m : cell.by_contender) {
+        if (!m.measured())
+            continue;
+        std::fprintf(stderr, "  %s %.1f ns (batch %ld, %d rounds", std::string(m.contender).c_str(), m.best_ns, m.batch,
+                     m.rounds);
+        if (std::isfinite(m.busy_threads))
+            std::fprintf(stderr, ", %.2f threads busy", m.busy_threads);
+        std::fprintf(stderr, ")");
+    }
     std::fprintf(stderr, "\n");
 }
 

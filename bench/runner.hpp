@@ -21,6 +21,7 @@ struct measurement {
     double best_ns = std::numeric_limits<double>::infinity();  // per call, best over rounds
     long batch = 0;
     long checksum = 0;
+    double busy_threads = std::numeric_limits<double>::quiet_NaN();  // the best round's; see worker_result
     int rounds = 0;       // rounds that produced a time
     std::string failure;  // why a round failed; later rounds of that contender are skipped
     bool measured() const { return rounds > 0; }

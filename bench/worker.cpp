@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
+#include <ctime>
 
 namespace bench {
 
@@ -38,6 +39,26 @@ Number parse_number(std::string_view field, std::string_view value)
     return number;
 }
 
+// CPU time of all this process's threads, in nanoseconds.
+double process_cpu_ns()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e9 + double(now.tv_nsec);
+}
+
+// Calls the kernel for at least `duration` and returns CPU time / wall time meanwhile.
+double busy_threads_over(kernel work, const workload_input& input, std::chrono::milliseconds duration)
+{
+    const double cpu_before = process_cpu_ns();
+    const auto start = clock::now();
+    do
+        sink = work(input);
+    while (clock::now() - start < duration);
+    const double wall_ns = std::chrono::duration<double, std::nano>(clock::now() - start).count();
+    return (process_cpu_ns() - cpu_before) / wall_ns;
+}
+
 double batch_ns(kernel work, const workload_input& input, long batch)
 {
     const auto start = clock::now();
@@ -51,7 +72,8 @@ double batch_ns(kernel work, const workload_input& input, long batch)
 std::string format_worker_spec(const worker_spec& spec)
 {
     return "contender=" + spec.contender + ",workload=" + spec.workload + ",n=" + std::to_string(spec.n) +
-           ",threads=" + std::to_string(spec.threads) + ",reps=" + std::to_string(spec.reps);
+           ",threads=" + std::to_string(spec.threads) + ",reps=" + std::to_string(spec.reps) +
+           ",busy_probe_ms=" + std::to_string(spec.busy_probe_ms);
 }
 
 worker_spec parse_worker_spec(std::string_view text)
@@ -76,6 +98,8 @@ worker_spec parse_worker_spec(std::string_view text)
             spec.threads = parse_number<std::size_t>(key, value);
         else if (key == "reps")
             spec.reps = parse_number<int>(key, value);
+        else if (key == "busy_probe_ms")
+            spec.busy_probe_ms = parse_number<int>(key, value);
         else
             throw std::invalid_argument("worker spec: unknown key '" + std::string(key) + "'");
     }
@@ -86,9 +110,9 @@ worker_spec parse_worker_spec(std::string_view text)
 
 std::string format_worker_result(const worker_result& result)
 {
-    char line[160];
-    std::snprintf(line, sizeof line, "result ns_per_call=%.3f batch=%ld checksum=%ld", result.ns_per_call,
-                  result.batch, result.checksum);
+    char line[200];
+    std::snprintf(line, sizeof line, "result ns_per_call=%.3f batch=%ld checksum=%ld busy_threads=%.3f",
+                  result.ns_per_call, result.batch, result.checksum, result.busy_threads);
     return line;
 }
 
@@ -96,8 +120,8 @@ std::optional<worker_result> parse_worker_result(std::string_view line)
 {
     worker_result result;
     std::string text(line);
-    if (std::sscanf(text.c_str(), "result ns_per_call=%lf batch=%ld checksum=%ld", &result.ns_per_call, &result.batch,
-                    &result.checksum) != 3)
+    if (std::sscanf(text.c_str(), "result ns_per_call=%lf batch=%ld checksum=%ld busy_threads=%lf", &result.ns_per_call,
+                    &result.batch, &result.checksum, &result.busy_threads) != 4)
         return std::nullopt;
     return result;
 }
@@ -127,7 +151,9 @@ int run_worker(const worker_spec& spec)
            batch < max_batch)
         batch *= 2;
 
-    worker_result result{1e300, batch, 0};
+    worker_result result;
+    result.ns_per_call = 1e300;
+    result.batch = batch;
     double timed_ns = 0;
     for (int rep = 0; rep < spec.reps; ++rep) {
         const double ns = batch_ns(work, built->input, batch);
@@ -137,6 +163,8 @@ int run_worker(const worker_spec& spec)
             break;
     }
     result.checksum = sink;
+    if (spec.busy_probe_ms > 0)
+        result.busy_threads = busy_threads_over(work, built->input, std::chrono::milliseconds(spec.busy_probe_ms));
     std::cout << format_worker_result(result) << std::endl;
     return 0;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@ struct worker_spec {
     long n = 0;
     std::size_t threads = 1;
     int reps = 3;  // timed repetitions after the warm-up; the best one counts
+    int busy_probe_ms = 0;  // > 0: afterwards, call this long more to count the busy threads
 };
 
 // "contender=omp,workload=sum3m,n=3000000,threads=2,reps=3" and back; parse throws
@@ -26,6 +28,11 @@ struct worker_result {
     double ns_per_call = 0;
     long batch = 1;  // calls per timed repetition (above 1 for calls too short to time alone)
     long checksum = 0;
+    // CPU time over wall time during the busy probe: how many threads were busy, spinning
+    // included; 1.0 at 2 threads means the runtime never got its second thread going. NaN
+    // without a probe. The probe is long because the kernel brings another CPU's running
+    // thread's time up to date only at scheduler ticks (4 ms here).
+    double busy_threads = std::numeric_limits<double>::quiet_NaN();
 };
 
 std::string format_worker_result(const worker_result& result);
