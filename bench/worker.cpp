@@ -7,9 +7,9 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <stdexcept>
-#include <ctime>
 
 namespace bench {
 
