@@ -1,137 +1,211 @@
 // fastiter::parallel_iterator: a source plus stages; adaptors return new iterators, terminals run.
 #pragma once
 
-#include <fastiter/detail/consumers.hpp>
+#include <fastiter/detail/composed_sources.hpp>
 #include <fastiter/detail/splitter.hpp>
 #include <fastiter/detail/stages.hpp>
+#include <fastiter/detail/terminal_members.hpp>
 
-#include <concepts>
 #include <cstddef>
-#include <functional>
-#include <optional>
+#include <stdexcept>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace fastiter {
 
-// A parallel iterator is a cheap value: it holds its source (a reference to an lvalue range,
-// or the moved-in rvalue) and its stages, and does nothing until a terminal runs it. Terminals
-// can run any number of times. Results equal the sequential loop's: same elements, same order
-// where order is visible (collect, min/max ties), reductions combined in order (reduce's op
-// must be associative; floating-point sums differ by reassociation only).
 template <class Source, class Stages = detail::no_stages>
-class parallel_iterator {
+class parallel_iterator;
+
+template <class T>
+inline constexpr bool is_parallel_iterator = false;
+template <class Source, class Stages>
+inline constexpr bool is_parallel_iterator<parallel_iterator<Source, Stages>> = true;
+
+template <class Source, class Stages>
+struct detail::iterator_types<parallel_iterator<Source, Stages>> {
     using producer_type = decltype(std::declval<const Source&>().producer());
-    using source_reference = decltype(std::declval<const producer_type&>().element(0));
+    using staged_type = detail::staged_producer<producer_type, Stages>;
+    using reference = typename staged_type::reference;
+    using value_type = typename staged_type::value_type;
+    static constexpr bool indexed =
+        Stages::one_to_one && requires(const producer_type& p) { p.element(0); };
+};
+
+// A parallel iterator is a cheap value: its source (a reference to an lvalue range, or the
+// moved-in rvalue), its stages and its split settings. Nothing runs until a terminal does;
+// terminals may run any number of times. Adaptors called on an rvalue move it into the result.
+//
+// Positional adaptors (enumerate, zip, take, skip, step_by, rev, chunks, position_*) need an
+// indexed iterator: a source followed by one-to-one stages only (map, inspect). After filter,
+// filter_map, flat_map or fold, positions are gone; collect first to get them back.
+template <class Source, class Stages>
+class parallel_iterator : public detail::terminal_members<parallel_iterator<Source, Stages>> {
+    using types = detail::iterator_types<parallel_iterator>;
 
 public:
-    using reference = typename Stages::template output<source_reference>;
-    using value_type = std::remove_cvref_t<reference>;
+    using reference = typename types::reference;
+    using value_type = typename types::value_type;
+    static constexpr bool indexed = types::indexed;
 
-    explicit parallel_iterator(Source source, Stages stages = {})
-        : source_(std::move(source)), stages_(std::move(stages))
+    explicit parallel_iterator(Source source, Stages stages = {}, detail::split_settings settings = {})
+        : source_(std::move(source)), stages_(std::move(stages)), settings_(settings)
     {
     }
 
-    // --- adaptors ---------------------------------------------------------------------------
+    // --- element-wise stages: functions are called concurrently, so must be safe so ---------
 
-    // Applies fn to every element; fn is called concurrently, so it must be safe to call so.
     template <class F>
-        requires std::invocable<const F&, reference>
-    auto map(F fn) const&
-    {
-        return with_stage(detail::map_stage<Stages, F>{stages_, std::move(fn)}, source_);
-    }
+    auto map(F fn) const& { return copy().then(detail::map_op<F>{std::move(fn)}); }
     template <class F>
-        requires std::invocable<const F&, reference>
-    auto map(F fn) &&
-    {
-        return with_stage(detail::map_stage<Stages, F>{std::move(stages_), std::move(fn)},
-                          std::move(source_));
-    }
+    auto map(F fn) && { return std::move(*this).then(detail::map_op<F>{std::move(fn)}); }
 
-    // Keeps the elements for which pred is true, in order.
     template <class P>
-        requires std::predicate<const P&, const value_type&>
-    auto filter(P pred) const&
-    {
-        return with_stage(detail::filter_stage<Stages, P>{stages_, std::move(pred)}, source_);
-    }
+    auto filter(P pred) const& { return copy().then(detail::filter_op<P>{std::move(pred)}); }
     template <class P>
-        requires std::predicate<const P&, const value_type&>
-    auto filter(P pred) &&
-    {
-        return with_stage(detail::filter_stage<Stages, P>{std::move(stages_), std::move(pred)},
-                          std::move(source_));
-    }
+    auto filter(P pred) && { return std::move(*this).then(detail::filter_op<P>{std::move(pred)}); }
 
-    // --- terminals --------------------------------------------------------------------------
+    // f returns std::optional; the values of the engaged ones go on.
+    template <class F>
+    auto filter_map(F fn) const& { return copy().then(detail::filter_map_op<F>{std::move(fn)}); }
+    template <class F>
+    auto filter_map(F fn) && { return std::move(*this).then(detail::filter_map_op<F>{std::move(fn)}); }
 
-    // The sum in value_type, starting from value_type{}: value_type{} when empty. Signed
-    // overflow is the caller's error, exactly as in the loop.
-    value_type sum() const { return reduce(value_type{}, std::plus<>{}); }
+    // f returns a range; its elements go on, in order.
+    template <class F>
+    auto flat_map(F fn) const& { return copy().then(detail::flat_map_op<F>{std::move(fn)}); }
+    template <class F>
+    auto flat_map(F fn) && { return std::move(*this).then(detail::flat_map_op<F>{std::move(fn)}); }
 
-    std::size_t count() const { return run(detail::count_consumer{}); }
+    // Calls f on each element (as const) and passes it on unchanged.
+    template <class F>
+    auto inspect(F fn) const& { return copy().then(detail::inspect_op<F>{std::move(fn)}); }
+    template <class F>
+    auto inspect(F fn) && { return std::move(*this).then(detail::inspect_op<F>{std::move(fn)}); }
 
-    // std::nullopt when empty; of equal elements min returns the first, max the last.
-    std::optional<value_type> min() const { return run(detail::extremum_consumer<value_type, false>{}); }
-    std::optional<value_type> max() const { return run(detail::extremum_consumer<value_type, true>{}); }
-
-    // Stop early once the answer is known. any of empty is false, all of empty is true.
-    template <class P>
-        requires std::predicate<const P&, const value_type&>
-    bool any(const P& pred) const
-    {
-        return run(detail::any_consumer<P>{pred});
-    }
-    template <class P>
-        requires std::predicate<const P&, const value_type&>
-    bool all(const P& pred) const
-    {
-        return !any(detail::negated<P>{pred});
-    }
-
-    // Folds each piece from a copy of identity, then combines the pieces with op, in order:
-    // identity must be neutral for op and op associative.
+    // Rayon's fold: one accumulator per piece (how many depends on the split), each an
+    // element of the result; follow with reduce, sum or collect.
     template <class T, class Op>
-        requires std::invocable<const Op&, T, reference> && std::invocable<const Op&, T, T>
-    T reduce(T identity, Op op) const
-    {
-        return run(detail::fold_consumer<T, Op>{std::move(identity), std::move(op)});
-    }
+    auto fold(T identity, Op op) const& { return copy().then(detail::fold_op<T, Op>{std::move(identity), std::move(op)}); }
+    template <class T, class Op>
+    auto fold(T identity, Op op) && { return std::move(*this).then(detail::fold_op<T, Op>{std::move(identity), std::move(op)}); }
 
-    // The elements in source order.
-    std::vector<value_type> collect() const
-    {
-        const auto producer = source_.producer();
-        if constexpr (Stages::one_to_one && std::is_default_constructible_v<value_type> &&
-                      std::is_move_assignable_v<value_type>) {
-            std::vector<value_type> out(producer.size());
-            run_on(producer, detail::write_consumer<value_type>{out.data()});
-            return out;
-        } else {
-            return run_on(producer, detail::collect_consumer<value_type>{}).concatenate();
-        }
-    }
+    // --- positional adaptors -----------------------------------------------------------------
 
-    // Calls fn on every element, concurrently and in no particular order. Elements of an
-    // lvalue container arrive as references, so fn may modify them in place.
-    template <class F>
-        requires std::invocable<const F&, reference>
-    void for_each(const F& fn) const
+    // Elements become std::pair<std::size_t, value_type>: the position, and the element.
+    template <class Self = parallel_iterator>
+    auto enumerate() const
     {
-        run(detail::for_each_consumer<F>{fn});
+        require_indexed<Self>("enumerate");
+        return derived(detail::enumerate_source<closed>{close()});
+    }
+    // Pairs with the elements of other (a parallel iterator or any range); as long as the
+    // shorter of the two.
+    template <class Other>
+    auto zip(Other&& other) const;
+    template <class Self = parallel_iterator>
+    auto take(std::size_t n) const
+    {
+        require_indexed<Self>("take");
+        return strided(detail::stride_kind::take, n);
+    }
+    template <class Self = parallel_iterator>
+    auto skip(std::size_t n) const
+    {
+        require_indexed<Self>("skip");
+        return strided(detail::stride_kind::skip, n);
+    }
+    // Every k-th element from the first; k = 0 throws std::invalid_argument.
+    template <class Self = parallel_iterator>
+    auto step_by(std::size_t k) const
+    {
+        require_indexed<Self>("step_by");
+        if (k == 0)
+            throw std::invalid_argument("fastiter: step_by(0): the step must be at least 1");
+        return strided(detail::stride_kind::step_by, k);
+    }
+    template <class Self = parallel_iterator>
+    auto rev() const
+    {
+        require_indexed<Self>("rev");
+        return strided(detail::stride_kind::rev, 0);
+    }
+    // Pieces of k consecutive elements, each a std::vector; the last may be shorter. k = 0
+    // throws std::invalid_argument.
+    template <class Self = parallel_iterator>
+    auto chunks(std::size_t k) const
+    {
+        require_indexed<Self>("chunks");
+        if (k == 0)
+            throw std::invalid_argument("fastiter: chunks(0): a chunk must hold at least 1 element");
+        return derived(detail::chunks_source<closed>{close(), k});
+    }
+    // This iterator's elements, then other's (a parallel iterator or any range).
+    template <class Other>
+    auto chain(Other&& other) const;
+
+    // --- split settings --------------------------------------------------------------------
+
+    // Pieces are never split below n elements (n = 0 counts as 1).
+    auto with_min_len(std::size_t n) const
+    {
+        auto result = *this;
+        result.settings_.min_len = std::max<std::size_t>(n, 1);
+        return result;
+    }
+    // Pieces longer than n elements are always split, idle threads or not (n = 0 counts as 1).
+    auto with_max_len(std::size_t n) const
+    {
+        auto result = *this;
+        result.settings_.max_len = std::max<std::size_t>(n, 1);
+        return result;
+    }
+    // Reductions combine in a fixed tree that depends only on the length and min_len: the same
+    // result, bit for bit, at any thread count (a floating-point sum included).
+    auto deterministic() const
+    {
+        auto result = *this;
+        result.settings_.deterministic = true;
+        return result;
     }
 
 private:
     template <class, class>
     friend class parallel_iterator;
+    friend class detail::terminal_members<parallel_iterator>;
 
-    template <class NewStages, class S>
-    static auto with_stage(NewStages stages, S&& source)
+    using closed = detail::closed_source<Source, Stages>;
+
+    parallel_iterator copy() const { return *this; }
+
+    template <class Op>
+    auto then(Op op) &&
     {
-        return parallel_iterator<Source, NewStages>(std::forward<S>(source), std::move(stages));
+        using next = detail::stage<Stages, Op>;
+        return parallel_iterator<Source, next>(std::move(source_), next{std::move(stages_), std::move(op)}, settings_);
+    }
+
+    closed close() const { return closed{source_, stages_}; }
+
+    template <class NewSource>
+    auto derived(NewSource source) const
+    {
+        return parallel_iterator<NewSource>(std::move(source), {}, settings_);
+    }
+
+    auto strided(detail::stride_kind kind, std::size_t k) const
+    {
+        return derived(detail::strided_source<closed>{close(), kind, k});
+    }
+
+    // A dependent static_assert, so that it fires only where the operation is used.
+    template <class Self>
+    static constexpr void require_indexed(const char*)
+    {
+        static_assert(Self::indexed,
+                      "fastiter: this operation needs positions (enumerate, zip, take, skip, step_by, "
+                      "rev, chunks, position_*), which filter, filter_map, flat_map and fold drop: "
+                      "apply it before those stages, or collect() first and start again from the vector");
     }
 
     template <class Consumer>
@@ -155,16 +229,26 @@ private:
     template <class Producer, class Consumer>
     auto run_on(const Producer& producer, const Consumer& consumer) const
     {
-        return detail::drive(producer, plan<Consumer>{stages_, consumer});
+        return detail::drive(producer, plan<Consumer>{stages_, consumer}, settings_);
+    }
+
+    std::vector<value_type> collect_vector() const
+    {
+        const auto producer = source_.producer();
+        // std::vector<bool> has no data() to write into: it takes the general path.
+        if constexpr (indexed && std::is_default_constructible_v<value_type> &&
+                      std::is_move_assignable_v<value_type> && !std::is_same_v<value_type, bool>) {
+            std::vector<value_type> out(producer.size());
+            run_on(producer, detail::write_consumer<value_type>{out.data()});
+            return out;
+        } else {
+            return run_on(producer, detail::collect_consumer<value_type>{}).concatenate();
+        }
     }
 
     Source source_;
     Stages stages_;
+    detail::split_settings settings_;
 };
-
-template <class T>
-inline constexpr bool is_parallel_iterator = false;
-template <class Source, class Stages>
-inline constexpr bool is_parallel_iterator<parallel_iterator<Source, Stages>> = true;
 
 }  // namespace fastiter

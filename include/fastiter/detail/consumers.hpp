@@ -36,13 +36,14 @@ struct fold_consumer {
         {
             acc_ = std::invoke(*op_, std::move(acc_), std::forward<X>(x));
         }
-        // Adding 0 is exact for integers; not offered for floating point, where it could
-        // turn an accumulator of -0.0 into +0.0.
+        // acc + 0 is acc for integers, in whatever type acc + x is computed; not offered for
+        // floating point, where it could turn an accumulator of -0.0 into +0.0.
         template <class X>
-            requires std::same_as<Op, std::plus<>> && std::is_integral_v<T>
+            requires std::same_as<Op, std::plus<>> && std::is_integral_v<T> &&
+                     std::is_integral_v<std::remove_cvref_t<X>>
         void consume_if(bool keep, X&& x)
         {
-            acc_ += keep ? T(std::forward<X>(x)) : T(0);
+            acc_ = acc_ + (keep ? x : std::remove_cvref_t<X>(0));
         }
         T complete() && { return std::move(acc_); }
 
@@ -75,27 +76,35 @@ struct count_consumer {
 };
 
 // Ties: min keeps the first of equal elements and max the last, as Rust's Iterator does.
-template <class T, bool Max>
+// `less` is a strict weak order, like std::min_element's comparator.
+template <class T, class Less, bool Max>
 struct extremum_consumer {
-    static bool better(const T& candidate, const T& best)
+    Less less;
+
+    bool better(const T& candidate, const T& best) const
     {
         if constexpr (Max)
-            return !(candidate < best);
+            return !std::invoke(less, candidate, best);
         else
-            return candidate < best;
+            return std::invoke(less, candidate, best);
     }
 
-    struct folder : folder_base<false> {
-        std::optional<T> best;
+    class folder : public folder_base<false> {
+    public:
+        explicit folder(const extremum_consumer& consumer) : consumer_(&consumer) {}
         template <class X>
         void consume(X&& x)
         {
-            if (!best || better(x, *best))
-                best.emplace(std::forward<X>(x));
+            if (!best_ || consumer_->better(x, *best_))
+                best_.emplace(std::forward<X>(x));
         }
-        std::optional<T> complete() && { return std::move(best); }
+        std::optional<T> complete() && { return std::move(best_); }
+
+    private:
+        const extremum_consumer* consumer_;
+        std::optional<T> best_;
     };
-    folder make_folder(std::size_t) const { return {}; }
+    folder make_folder(std::size_t) const { return folder(*this); }
     std::optional<T> reduce(std::optional<T> left, std::optional<T> right) const
     {
         if (!left || (right && better(*right, *left)))
@@ -201,6 +210,39 @@ struct collect_consumer {
         for (auto& piece : right.tail)
             left.tail.push_back(std::move(piece));
         return left;
+    }
+};
+
+// partition and unzip: every element goes, whole or in parts, to one or both of two vectors;
+// Route(x, first, second) does the pushing. Pieces concatenate in order, as collect's do.
+template <class A, class B, class Route>
+struct two_vectors_consumer {
+    Route route;
+
+    struct pieces {
+        typename collect_consumer<A>::pieces first;
+        typename collect_consumer<B>::pieces second;
+    };
+    class folder : public folder_base<false> {
+    public:
+        explicit folder(const Route& route) : route_(&route) {}
+        template <class X>
+        void consume(X&& x)
+        {
+            (*route_)(std::forward<X>(x), first_, second_);
+        }
+        pieces complete() && { return {{std::move(first_), {}}, {std::move(second_), {}}}; }
+
+    private:
+        const Route* route_;
+        std::vector<A> first_;
+        std::vector<B> second_;
+    };
+    folder make_folder(std::size_t) const { return folder(route); }
+    pieces reduce(pieces left, pieces right) const
+    {
+        return {collect_consumer<A>{}.reduce(std::move(left.first), std::move(right.first)),
+                collect_consumer<B>{}.reduce(std::move(left.second), std::move(right.second))};
     }
 };
 

@@ -14,6 +14,10 @@ namespace fastiter::detail {
 template <class Access>
 class index_producer {
 public:
+    // The element type, which for a proxy reference (std::vector<bool>) is not the reference
+    // type without its qualifiers.
+    using value_type = typename Access::value_type;
+
     index_producer(Access access, std::size_t size) : access_(std::move(access)), size_(size) {}
 
     std::size_t size() const noexcept { return size_; }
@@ -45,6 +49,7 @@ private:
 // defined, and the true value always fits the element type, so the conversion back is exact.
 template <class T>
 struct progression_access {
+    using value_type = T;
     std::uintmax_t start;
     std::uintmax_t step;
     T operator()(std::size_t i) const noexcept { return T(start + std::uintmax_t(i) * step); }
@@ -52,6 +57,7 @@ struct progression_access {
 
 template <class It>
 struct iterator_access {
+    using value_type = std::iter_value_t<It>;
     It first;
     decltype(auto) operator()(std::size_t i) const
     {
@@ -62,6 +68,7 @@ struct iterator_access {
 // A forward-only range buffered once as iterators, so its elements are still referenced.
 template <class Buffer>
 struct buffered_iterator_access {
+    using value_type = std::iter_value_t<typename Buffer::value_type>;
     Buffer iterators;
     decltype(auto) operator()(std::size_t i) const { return *iterators[i]; }
 };
@@ -69,6 +76,7 @@ struct buffered_iterator_access {
 // A single-pass range buffered once as values.
 template <class Buffer>
 struct buffered_value_access {
+    using value_type = typename Buffer::value_type;
     Buffer values;
     const auto& operator()(std::size_t i) const { return values[i]; }
 };

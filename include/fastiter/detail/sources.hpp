@@ -32,7 +32,7 @@ struct progression_source {
 // Boost.Range's ranges (boost::irange, boost::adaptors::*) are std::ranges ranges too, but
 // their iterators announce random access only in Boost's traversal terms, so both are asked.
 template <class R>
-decltype(auto) range_begin(R& r)
+decltype(auto) begin_of(R& r)
 {
     if constexpr (std::ranges::range<R&>)
         return std::ranges::begin(r);
@@ -41,7 +41,7 @@ decltype(auto) range_begin(R& r)
 }
 
 template <class R>
-decltype(auto) range_end(R& r)
+decltype(auto) end_of(R& r)
 {
     if constexpr (std::ranges::range<R&>)
         return std::ranges::end(r);
@@ -50,25 +50,25 @@ decltype(auto) range_end(R& r)
 }
 
 template <class R>
-using range_iterator_t = std::remove_cvref_t<decltype(range_begin(std::declval<R&>()))>;
+using range_iterator_t = std::remove_cvref_t<decltype(begin_of(std::declval<R&>()))>;
 
-template <class It>
-concept boost_random_access = requires { typename boost::iterators::iterator_traversal<It>::type; } &&
-    std::is_convertible_v<typename boost::iterators::iterator_traversal<It>::type,
-                          boost::iterators::random_access_traversal_tag>;
+// Boost's traversal category, asked only of iterators that have a std category at all:
+// C++20-only iterators (std::views::istream's) have none, and asking Boost is then a hard error.
+template <class It, class Tag>
+concept boost_traversal_at_least = requires { typename std::iterator_traits<It>::iterator_category; } &&
+    std::is_convertible_v<typename boost::iterators::iterator_traversal<It>::type, Tag>;
 
 template <class It>
 concept random_access_like = std::random_access_iterator<It> ||
-    (boost_random_access<It> && requires(It it, std::ptrdiff_t n) {
-        *(it + n);
-        it - it;
-    });
+    (boost_traversal_at_least<It, boost::iterators::random_access_traversal_tag> &&
+     requires(It it, std::ptrdiff_t n) {
+         *(it + n);
+         it - it;
+     });
 
 template <class It>
-concept multi_pass = std::forward_iterator<It> ||
-    (requires { typename boost::iterators::iterator_traversal<It>::type; } &&
-     std::is_convertible_v<typename boost::iterators::iterator_traversal<It>::type,
-                           boost::iterators::forward_traversal_tag>);
+concept multi_pass =
+    std::forward_iterator<It> || boost_traversal_at_least<It, boost::iterators::forward_traversal_tag>;
 
 template <class R>
 concept iterable = std::ranges::range<R&> || requires(R& r) {
@@ -102,8 +102,8 @@ struct range_source {
     {
         auto& r = stored.get();
         using It = range_iterator_t<decltype(r)>;
-        auto first = range_begin(r);
-        auto last = range_end(r);
+        auto first = begin_of(r);
+        auto last = end_of(r);
         if constexpr (random_access_like<It> && requires { std::size_t(last - first); }) {
             return index_producer(iterator_access<It>{first}, std::size_t(last - first));
         } else if constexpr (multi_pass<It>) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <utility>
 
 namespace fastiter::detail {
@@ -14,14 +15,22 @@ namespace fastiter::detail {
 // A producer has size() and fold(from, to, folder), feeding elements [from, to) to the folder.
 // A plan has make_folder(offset), giving the folder for the piece starting at `offset`, and
 // reduce(left, right), combining the results of two adjacent pieces in order.
+// What a pipeline says about its own splitting (with_min_len, with_max_len, deterministic).
+struct split_settings {
+    std::size_t min_len = 1;
+    std::size_t max_len = std::numeric_limits<std::size_t>::max();
+    bool deterministic = false;
+};
+
 template <class Producer, class Plan>
 class splitter {
 public:
     using folder_type = decltype(std::declval<const Plan&>().make_folder(std::size_t{}));
     using result_type = decltype(std::declval<folder_type&&>().complete());
 
-    splitter(const Producer& producer, const Plan& plan, operation& op, std::atomic<float>& cost)
-        : producer_(producer), plan_(plan), op_(op), cost_(cost)
+    splitter(const Producer& producer, const Plan& plan, const split_settings& settings, operation& op,
+             std::atomic<float>& cost)
+        : producer_(producer), plan_(plan), settings_(settings), op_(op), cost_(cost)
     {
     }
 
@@ -31,7 +40,8 @@ public:
     result_type run(std::size_t from, std::size_t to, folder_type folder, double ns_per_element)
     {
         constexpr std::size_t probe_block = 16;
-        std::size_t block = ns_per_element > 0 ? block_for(ns_per_element) : probe_block;
+        std::size_t block = std::min(ns_per_element > 0 ? block_for(ns_per_element) : probe_block,
+                                     settings_.max_len);
         // Read the clock only when there will be a second block to decide about.
         auto block_start = to - from > block ? clock::now() : clock::time_point{};
         for (std::size_t pos = from;;) {
@@ -44,9 +54,11 @@ public:
             const auto now = clock::now();
             ns_per_element = std::max(nanoseconds_between(block_start, now) / double(done), 1e-3);
             block_start = now;
-            block = std::min(2 * block, block_for(ns_per_element));
+            block = std::min({2 * block, block_for(ns_per_element), settings_.max_len});
             const double rest = double(to - pos) * ns_per_element;
-            if (rest >= split_costs::fork_to_spinning && worth_forking(rest)) {
+            const bool too_long = to - pos > settings_.max_len;
+            const bool long_enough = to - pos >= 2 * settings_.min_len;
+            if (too_long || (long_enough && rest >= split_costs::fork_to_spinning && worth_forking(rest))) {
                 cost_.store(float(ns_per_element), std::memory_order_relaxed);
                 return split(pos, to, std::move(folder), ns_per_element);
             }
@@ -80,27 +92,60 @@ private:
 
     const Producer& producer_;
     const Plan& plan_;
+    const split_settings& settings_;
     operation& op_;
     std::atomic<float>& cost_;
 };
 
+// A fixed tree for deterministic(): halves down to leaves whose size depends only on the
+// length and min_len, each leaf folded from a fresh folder, combined bottom-up. Threads only
+// decide which leaves run where, never how results combine, so a floating-point sum is the
+// same bit for bit at any thread count.
+template <class Producer, class Plan>
+auto run_fixed_tree(const Producer& producer, const Plan& plan, std::size_t from, std::size_t to,
+                    std::size_t leaf, operation& op)
+    -> decltype(std::move(plan.make_folder(0)).complete())
+{
+    if (to - from <= leaf || op.is_cancelled()) {
+        auto folder = plan.make_folder(from);
+        producer.fold(from, to, folder);
+        return std::move(folder).complete();
+    }
+    const std::size_t mid = from + (to - from) / 2;
+    auto left = [&] { return run_fixed_tree(producer, plan, from, mid, leaf, op); };
+    auto right = [&] { return run_fixed_tree(producer, plan, mid, to, leaf, op); };
+    auto& pool = op.pool();
+    if (!pool.has_hungry_thief() && !pool.can_wake_helper()) {
+        auto left_result = left();
+        return plan.reduce(std::move(left_result), right());
+    }
+    auto [left_result, right_result] = fork_join(pool, left, right, &op.cancelled());
+    return plan.reduce(std::move(left_result), std::move(right_result));
+}
+
 // Runs a whole operation. A pipeline whose measured cost predicts a short run goes straight
 // through the producer's loop: no clock, no pool, nothing but the loop itself.
 template <class Producer, class Plan>
-auto drive(const Producer& producer, const Plan& plan)
+auto drive(const Producer& producer, const Plan& plan, const split_settings& settings = {})
 {
     using split_type = splitter<Producer, Plan>;
     operation_depth_scope inside;
-    auto& cost = cost_per_element<split_type>;
     const std::size_t n = producer.size();
+    if (settings.deterministic) {
+        constexpr std::size_t leaf_elements = 4096;
+        operation op;
+        return run_fixed_tree(producer, plan, 0, n, std::max(settings.min_len, leaf_elements), op);
+    }
+    auto& cost = cost_per_element<split_type>;
     auto folder = plan.make_folder(0);
     const double known = cost.load(std::memory_order_relaxed);
-    if (known > 0 && double(n) * known < split_costs::inline_budget && !resample_due()) {
+    if (known > 0 && double(n) * known < split_costs::inline_budget && n <= settings.max_len &&
+        !resample_due()) {
         producer.fold(0, n, folder);
         return std::move(folder).complete();
     }
     operation op;
-    return split_type(producer, plan, op, cost).run(0, n, std::move(folder), known);
+    return split_type(producer, plan, settings, op, cost).run(0, n, std::move(folder), known);
 }
 
 }  // namespace fastiter::detail

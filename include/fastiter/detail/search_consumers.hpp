@@ -1,0 +1,101 @@
+// Consumers that look for one element: find_any, find_first, find_last.
+#pragma once
+
+#include <fastiter/detail/consumers.hpp>
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <utility>
+
+namespace fastiter::detail {
+
+// Every piece stops once any piece found a match.
+template <class T, class P>
+struct find_any_consumer {
+    const P& pred;
+    mutable std::atomic<bool> found{false};
+
+    class folder : public folder_base<true> {
+    public:
+        folder(const P& pred, std::atomic<bool>& found) : pred_(&pred), found_(&found) {}
+        template <class X>
+        void consume(X&& x)
+        {
+            if (std::invoke(*pred_, std::as_const(x))) {
+                match_.emplace(std::forward<X>(x));
+                found_->store(true, std::memory_order_relaxed);  // a hint: only stops early
+            }
+        }
+        bool full() const noexcept { return match_ || found_->load(std::memory_order_relaxed); }
+        std::optional<T> complete() && { return std::move(match_); }
+
+    private:
+        const P* pred_;
+        std::atomic<bool>* found_;
+        std::optional<T> match_;
+    };
+    folder make_folder(std::size_t) const { return folder(pred, found); }
+    std::optional<T> reduce(std::optional<T> left, std::optional<T> right) const
+    {
+        return left ? std::move(left) : std::move(right);
+    }
+};
+
+// find_first and find_last stay parallel: pieces are disjoint stretches of positions, so a
+// piece starting after (for first) or before (for last) a piece that already matched can
+// stop. The matching pieces' starting positions are shared through one atomic.
+template <class T, class P, bool Last>
+struct find_ordered_consumer {
+    static constexpr std::size_t none = Last ? 0 : std::numeric_limits<std::size_t>::max();
+    const P& pred;
+    mutable std::atomic<std::size_t> matched_start{none};
+
+    class folder : public folder_base<true> {
+    public:
+        folder(const find_ordered_consumer& consumer, std::size_t start) : consumer_(&consumer), start_(start) {}
+        template <class X>
+        void consume(X&& x)
+        {
+            if (std::invoke(consumer_->pred, std::as_const(x))) {
+                match_.emplace(std::forward<X>(x));
+                publish();
+            }
+        }
+        bool full() const noexcept
+        {
+            const auto other = consumer_->matched_start.load(std::memory_order_relaxed);
+            if constexpr (Last)
+                return other > start_;  // a later piece matched; this one's match would lose
+            else
+                return match_ || other < start_;
+        }
+        std::optional<T> complete() && { return std::move(match_); }
+
+    private:
+        void publish() noexcept
+        {
+            // relaxed: the value is only a hint for stopping early; results travel by reduce.
+            auto& shared = consumer_->matched_start;
+            auto current = shared.load(std::memory_order_relaxed);
+            while ((Last ? current < start_ || current == none : current > start_) &&
+                   !shared.compare_exchange_weak(current, start_, std::memory_order_relaxed)) {
+            }
+        }
+        const find_ordered_consumer* consumer_;
+        std::size_t start_;
+        std::optional<T> match_;
+    };
+    folder make_folder(std::size_t offset) const { return folder(*this, offset); }
+    std::optional<T> reduce(std::optional<T> left, std::optional<T> right) const
+    {
+        if constexpr (Last)
+            return right ? std::move(right) : std::move(left);
+        else
+            return left ? std::move(left) : std::move(right);
+    }
+};
+
+}  // namespace fastiter::detail
