@@ -21,6 +21,7 @@ FASTITER_STEP(step_by, step_by);
 FASTITER_STEP(chunks, chunks);
 FASTITER_STEP(with_min_len, with_min_len);
 FASTITER_STEP(with_max_len, with_max_len);
+FASTITER_STEP(progress, progress);
 FASTITER_BARE_STEP(enumerate, enumerate());
 FASTITER_BARE_STEP(rev, rev());
 FASTITER_BARE_STEP(deterministic, deterministic());
@@ -40,6 +41,7 @@ inline constexpr detail::step_by_adaptor par_step_by{};            // every k-th
 inline constexpr detail::chunks_adaptor par_chunks{};              // vectors of k consecutive
 inline constexpr detail::with_min_len_adaptor par_with_min_len{};  // pieces of at least n
 inline constexpr detail::with_max_len_adaptor par_with_max_len{};  // pieces of at most n
+inline constexpr detail::progress_adaptor par_progress{};          // (callback(done, total))
 inline constexpr auto par_enumerate = detail::make_step(detail::enumerate_run{});      // (i, x)
 inline constexpr auto par_rev = detail::make_step(detail::rev_run{});                  // reversed
 inline constexpr auto par_deterministic = detail::make_step(detail::deterministic_run{});  // fixed tree

@@ -6,6 +6,7 @@
 #include <fastiter/join.hpp>
 #include <fastiter/par_range.hpp>
 #include <fastiter/parallel_iterator.hpp>
+#include <fastiter/progress.hpp>
 #include <fastiter/terminals.hpp>
 #include <fastiter/thread_pool.hpp>
 #include <fastiter/version.hpp>

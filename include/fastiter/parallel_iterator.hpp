@@ -2,6 +2,7 @@
 #pragma once
 
 #include <fastiter/detail/composed_sources.hpp>
+#include <fastiter/detail/progress.hpp>
 #include <fastiter/detail/splitter.hpp>
 #include <fastiter/detail/stages.hpp>
 #include <fastiter/detail/terminal_members.hpp>
@@ -143,6 +144,16 @@ public:
     // This iterator's elements, then other's (a parallel iterator or any range).
     template <class Other>
     auto chain(Other&& other) const;
+
+    // Calls callback(done, total) from time to time while a terminal runs (at most every
+    // ~100 ms, never two calls at once), counted in source elements of the pipeline so far,
+    // and once more with done == total when all were processed (not after an early exit or
+    // an exception). callback must be safe to call from any thread.
+    template <class Callback>
+    auto progress(Callback callback) const
+    {
+        return derived(detail::progress_source<closed, Callback>{close(), std::move(callback)});
+    }
 
     // --- split settings --------------------------------------------------------------------
 
