@@ -371,7 +371,8 @@ BOOST_AUTO_TEST_CASE(parallel_iterator_on_the_left_of_a_pipe)
     const auto filtered = mapped | fi::par_filter(keeps_multiples_of_three);
     BOOST_TEST((filtered | fi::par_collect) == expected, tt::per_element());
     BOOST_TEST(mapped.count() == v.size());  // mapped itself is unchanged by the pipe
-    BOOST_TEST((fi::into_par_iter(v) | fi::par_sum) == std::accumulate(v.begin(), v.end(), 0));
+    BOOST_TEST((fi::into_par_iter(v) | fi::par_map([](int x) { return long(x); }) | fi::par_sum) ==
+               std::accumulate(v.begin(), v.end(), 0L));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
