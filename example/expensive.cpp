@@ -1,6 +1,8 @@
 // The seed's CPU-intensive example: 20 rounds of floating-point work per element.
 #include <fastiter/fastiter.hpp>
 
+#include "example_options.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <chrono>
@@ -22,14 +24,9 @@ int main(int argc, char** argv)
 {
     long n = 200'000;
     po::options_description options("expensive: parallel map over costly elements");
-    options.add_options()("help", "show this help")("n", po::value(&n)->default_value(n), "input size");
-    po::variables_map args;
-    po::store(po::parse_command_line(argc, argv, options), args);
-    po::notify(args);
-    if (args.count("help")) {
-        std::cout << options << '\n';
+    options.add_options()("n", po::value(&n)->default_value(n), "input size");
+    if (!example::parse_command_line(argc, argv, options))
         return 0;
-    }
 
     using clock = std::chrono::steady_clock;
     auto start = clock::now();

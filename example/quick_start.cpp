@@ -1,6 +1,8 @@
 // The seed's quick start: a parallel sum, a chained pipeline, and a container.
 #include <fastiter/fastiter.hpp>
 
+#include "example_options.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <iostream>
@@ -14,14 +16,9 @@ int main(int argc, char** argv)
 {
     long n = 1'000'000;
     po::options_description options("quick_start: fastiter's first steps");
-    options.add_options()("help", "show this help")("n", po::value(&n)->default_value(n), "input size");
-    po::variables_map args;
-    po::store(po::parse_command_line(argc, argv, options), args);
-    po::notify(args);
-    if (args.count("help")) {
-        std::cout << options << '\n';
+    options.add_options()("n", po::value(&n)->default_value(n), "input size");
+    if (!example::parse_command_line(argc, argv, options))
         return 0;
-    }
 
     // Process ranges in parallel.
     const long total = fi::par_range(0L, n).sum();

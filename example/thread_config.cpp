@@ -2,6 +2,8 @@
 #include <fastiter/fastiter.hpp>
 
 #include <boost/asio/thread_pool.hpp>
+#include "example_options.hpp"
+
 #include <boost/program_options.hpp>
 
 #include <iostream>
@@ -14,16 +16,11 @@ int main(int argc, char** argv)
     std::size_t threads = 2;
     long n = 1'000'000;
     po::options_description options("thread_config: where fastiter's threads come from");
-    options.add_options()("help", "show this help")("threads", po::value(&threads)->default_value(threads),
+    options.add_options()("threads", po::value(&threads)->default_value(threads),
                                                      "threads for the default pool")(
         "n", po::value(&n)->default_value(n), "input size");
-    po::variables_map args;
-    po::store(po::parse_command_line(argc, argv, options), args);
-    po::notify(args);
-    if (args.count("help")) {
-        std::cout << options << '\n';
+    if (!example::parse_command_line(argc, argv, options))
         return 0;
-    }
 
     // Before any set_num_threads: FASTITER_NUM_THREADS if set, else the CPU count.
     std::cout << "default pool: " << fi::num_threads() << " threads\n";

@@ -113,35 +113,6 @@ struct extremum_consumer {
     }
 };
 
-// any(p): stops every piece once one piece found a match. all(p) is any(not p), negated.
-template <class P>
-struct any_consumer {
-    const P& pred;
-    mutable std::atomic<bool> found{false};
-
-    class folder : public folder_base<true> {
-    public:
-        folder(const P& pred, std::atomic<bool>& found) : pred_(&pred), found_(&found) {}
-        template <class X>
-        void consume(X&& x)
-        {
-            if (std::invoke(*pred_, std::as_const(x))) {
-                mine_ = true;
-                found_->store(true, std::memory_order_relaxed);  // a hint: only stops early
-            }
-        }
-        bool full() const noexcept { return mine_ || found_->load(std::memory_order_relaxed); }
-        bool complete() && noexcept { return mine_; }
-
-    private:
-        const P* pred_;
-        std::atomic<bool>* found_;
-        bool mine_ = false;
-    };
-    folder make_folder(std::size_t) const { return folder(pred, found); }
-    bool reduce(bool left, bool right) const noexcept { return left || right; }
-};
-
 template <class P>
 struct negated {
     const P& pred;

@@ -8,13 +8,16 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 namespace fastiter::detail {
 
-// Every piece stops once any piece found a match.
+// Every piece stops once any piece found a match. With T = void only whether one was found
+// is kept (any, all), otherwise a copy of the match (find_any).
 template <class T, class P>
 struct find_any_consumer {
+    using result_type = std::conditional_t<std::is_void_v<T>, bool, std::optional<T>>;
     const P& pred;
     mutable std::atomic<bool> found{false};
 
@@ -25,20 +28,23 @@ struct find_any_consumer {
         void consume(X&& x)
         {
             if (std::invoke(*pred_, std::as_const(x))) {
-                match_.emplace(std::forward<X>(x));
+                if constexpr (std::is_void_v<T>)
+                    match_ = true;
+                else
+                    match_.emplace(std::forward<X>(x));
                 found_->store(true, std::memory_order_relaxed);  // a hint: only stops early
             }
         }
-        bool full() const noexcept { return match_ || found_->load(std::memory_order_relaxed); }
-        std::optional<T> complete() && { return std::move(match_); }
+        bool full() const noexcept { return bool(match_) || found_->load(std::memory_order_relaxed); }
+        result_type complete() && { return std::move(match_); }
 
     private:
         const P* pred_;
         std::atomic<bool>* found_;
-        std::optional<T> match_;
+        result_type match_{};
     };
     folder make_folder(std::size_t) const { return folder(pred, found); }
-    std::optional<T> reduce(std::optional<T> left, std::optional<T> right) const
+    result_type reduce(result_type left, result_type right) const
     {
         return left ? std::move(left) : std::move(right);
     }

@@ -81,7 +81,7 @@ public:
     template <class P = truthy>
     bool any(const P& pred = {}) const
     {
-        return self().run(any_consumer<P>{pred});
+        return self().run(find_any_consumer<void, P>{pred});
     }
     template <class P = truthy>
     bool all(const P& pred = {}) const
