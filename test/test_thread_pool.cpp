@@ -373,6 +373,24 @@ BOOST_AUTO_TEST_CASE(for_each_body_running_a_par_sum_over_a_vector)
     }
 }
 
+BOOST_AUTO_TEST_CASE(bodies_on_one_pool_run_operations_installed_on_another)
+{
+    // Pool threads of `outer` wait, inside their bodies, for work taken by threads of `inner`.
+    fi::thread_pool outer(3), inner(2);
+    std::vector<long> out(64);
+    outer.install([&] {
+        fi::par_range(std::size_t{0}, out.size()) | fi::par_for_each([&](std::size_t i) {
+            out[i] = inner.install([i] {
+                return fi::par_range(0L, 20'000L).map([i](long v) { return v * long(i); }).sum();
+            });
+        });
+    });
+    bool all_right = true;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        all_right = all_right && out[i] == expected_sum_0_to(20'000) * long(i);
+    BOOST_TEST(all_right);
+}
+
 namespace {
 
 // What every caller thread runs, with the sequential answers to compare against.
