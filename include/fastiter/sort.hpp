@@ -184,14 +184,22 @@ inline std::size_t sort_levels(std::size_t n, std::size_t threads, bool data_in_
     return levels;
 }
 
+// std::sort calls its comparator with plain call syntax; std::sortable also allows member
+// pointers. Other comparators pass through unwrapped, so that a Debug build does not pay for
+// two more calls per comparison.
+template <class Compare>
+decltype(auto) as_plain_callable(Compare& cmp)
+{
+    if constexpr (std::is_member_pointer_v<Compare>)
+        return std::mem_fn(cmp);
+    else
+        return (cmp);
+}
+
 template <class LeafSort, class It, class Compare>
 void par_merge_sort(It first, std::size_t n, Compare& cmp)
 {
-    // std::sort calls its comparator with plain call syntax; std::sortable allows anything
-    // std::invoke can call (member pointers too).
-    auto less = [&cmp](auto&& x, auto&& y) -> bool {
-        return std::invoke(cmp, std::forward<decltype(x)>(x), std::forward<decltype(y)>(y));
-    };
+    auto&& less = as_plain_callable(cmp);
     if (n < sort_sequential_below) {
         LeafSort{}(first, first + n, less);
         return;
@@ -206,7 +214,7 @@ void par_merge_sort(It first, std::size_t n, Compare& cmp)
     const std::size_t merge_piece = std::max(merge_min_piece, n / (threads * merge_pieces_per_thread));
     using value_type = std::iter_value_t<It>;
     auto sort_with = [&](value_type* buffer, bool data_in_input) {
-        merge_sorter<It, value_type*, decltype(less), LeafSort> sorter(first, buffer, less, *pool.core, merge_piece);
+        merge_sorter<It, value_type*, std::remove_reference_t<decltype(less)>, LeafSort> sorter(first, buffer, less, *pool.core, merge_piece);
         sorter.sort(0, n, sort_levels(n, threads, data_in_input), true);
     };
     if constexpr (sort_buffer_is_raw<value_type>) {
