@@ -7,6 +7,7 @@
 #include <fastiter/par_range.hpp>
 #include <fastiter/parallel_iterator.hpp>
 #include <fastiter/progress.hpp>
+#include <fastiter/scope.hpp>
 #include <fastiter/sort.hpp>
 #include <fastiter/terminals.hpp>
 #include <fastiter/thread_pool.hpp>
