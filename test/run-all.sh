@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds and runs the whole unit suite the way CI does: g++ and clang++ (CMake + CTest),
-# ASan+UBSan and TSan presets, and b2. Warnings are errors. Stops at the first failure.
-# Usage: test/run-all.sh [stage ...]   stages: gcc clang asan tsan b2 examples (default: all)
+# ASan+UBSan and TSan presets, and b2; the guide's examples; the installed package as consumers
+# see it. Warnings are errors. Stops at the first failure.
+# Usage: test/run-all.sh [stage ...]   stages: gcc clang asan tsan b2 examples docs install
+#                                      (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 jobs=$(nproc)
 stages=("$@")
-((${#stages[@]})) || stages=(gcc clang asan tsan b2 examples)
+((${#stages[@]})) || stages=(gcc clang asan tsan b2 examples docs install)
 
 timed() {
     local name=$1; shift
@@ -34,6 +36,70 @@ b2_suite() {
     b2 -j "$jobs" -q toolset=gcc cxxflags=-Werror test
 }
 
+docs() {
+    # test/doc_examples.cpp compiles and runs the guide's examples (in every other stage); this
+    # checks it still holds them: the lines of each ```cpp block of doc/guide.md must appear in
+    # it in order (declarations and checks may come between). A ```cpp compile-error block must
+    # fail to compile with the message its `// error:` comment quotes.
+    local dir=build/docs-check
+    rm -rf "$dir" && mkdir -p "$dir"
+    awk -v dir="$dir" '
+        function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
+        FNR == NR {
+            if (!in_block && $0 == "```cpp") { in_block = 1; blocks++; first[blocks] = FNR; next }
+            if (!in_block && $0 == "```cpp compile-error") { in_block = 2; errors++; next }
+            if (in_block && $0 == "```") { in_block = 0; next }
+            if (in_block == 1 && trim($0) != "") lines[blocks, ++count[blocks]] = trim($0)
+            if (in_block == 2) {
+                file = dir "/error" errors ".cpp"
+                if (!started[errors]++)
+                    print "#include <fastiter/fastiter.hpp>\nnamespace fi = fastiter;\nint main()\n{" > file
+                if (sub(/^\/\/ error: /, "")) printf "%s", $0 > (dir "/error" errors ".expected")
+                else if (sub(/^\/\/ /, "")) printf " %s", $0 > (dir "/error" errors ".expected")
+                else print > file
+            }
+            next
+        }
+        trim($0) != "" { test[++tested] = trim($0) }
+        END {
+            for (b = 1; b <= blocks; b++) {
+                at = 1
+                for (i = 1; i <= count[b]; i++) {
+                    while (at <= tested && test[at] != lines[b, i]) at++
+                    if (at > tested) {
+                        printf "doc/guide.md:%d: this example is not in test/doc_examples.cpp (from: %s)\n", first[b], lines[b, i]
+                        failed = 1
+                        break
+                    }
+                    at++
+                }
+            }
+            for (e = 1; e <= errors; e++) print "}" >> (dir "/error" e ".cpp")
+            exit failed
+        }' doc/guide.md test/doc_examples.cpp
+    local source expected
+    for source in "$dir"/error*.cpp; do
+        [[ -e $source ]] || continue
+        expected=$(tr -s ' \n' ' ' <"${source%.cpp}.expected")
+        if g++ -std=c++20 -fsyntax-only -Iinclude "$source" >"$dir/out" 2>&1; then
+            echo "doc/guide.md: a compile-error example compiles:"; cat "$source"; return 1
+        fi
+        if ! tr -s ' \n' ' ' <"$dir/out" | grep -qF -- "$expected"; then
+            echo "doc/guide.md: a compile-error example fails without its message ($expected):"
+            cat "$dir/out"; return 1
+        fi
+    done
+    echo "doc/guide.md: every example is in test/doc_examples.cpp; compile errors as quoted"
+}
+
+install_check() {
+    # The package as consumers see it: CMake install + find_package + pkg-config + b2 install,
+    # then add_subdirectory and b2 use-project. pkg-config is not among the default packages.
+    bash .ci/install-deps pkgconf
+    test/cmake_install_test/check.sh
+    test/cmake_subdir_test/check.sh
+}
+
 for stage in "${stages[@]}"; do
     case $stage in
         gcc) timed gcc preset debug ;;
@@ -42,7 +108,9 @@ for stage in "${stages[@]}"; do
         tsan) timed tsan preset tsan ;;
         b2) timed b2 b2_suite ;;
         examples) timed examples examples ;;
-        *) echo "unknown stage: $stage (known: gcc clang asan tsan b2 examples)" >&2; exit 2 ;;
+        docs) timed docs docs ;;
+        install) timed install install_check ;;
+        *) echo "unknown stage: $stage (known: gcc clang asan tsan b2 examples docs install)" >&2; exit 2 ;;
     esac
 done
 echo "all stages passed: ${stages[*]}"
