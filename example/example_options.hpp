@@ -7,19 +7,20 @@
 
 namespace example {
 
-// Parses argv into the variables bound in `options`; false when --help was asked for (and
-// printed), so the caller returns at once.
-inline bool parse_command_line(int argc, char** argv, boost::program_options::options_description& options)
+// Parses argv into the variables bound in `options` (and positional ones, if any); false when
+// --help was asked for (and printed), so the caller returns at once.
+inline bool parse_command_line(int argc, char** argv, boost::program_options::options_description& options,
+                               const boost::program_options::positional_options_description& positional = {})
 {
     namespace po = boost::program_options;
     options.add_options()("help", "show this help");
     po::variables_map args;
-    po::store(po::parse_command_line(argc, argv, options), args);
-    po::notify(args);
+    po::store(po::command_line_parser(argc, argv).options(options).positional(positional).run(), args);
     if (args.count("help")) {
         std::cout << options << '\n';
         return false;
     }
+    po::notify(args);
     return true;
 }
 
