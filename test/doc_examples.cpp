@@ -6,7 +6,6 @@
 #include <boost/test/unit_test.hpp>
 
 #include <fastiter/fastiter.hpp>
-#include <fastiter/sort.hpp>
 
 #include <boost/asio/thread_pool.hpp>
 #include <boost/range/irange.hpp>
@@ -82,6 +81,20 @@ long sequential_fib(int k) { return k < 2 ? k : sequential_fib(k - 1) + sequenti
 struct city {
     std::string name;
     int population;
+};
+
+// Spawns two more of itself until depth reaches 0: 2^(depth + 1) - 1 tasks in all.
+struct visit_tree {
+    std::atomic<long>* visited;
+    int depth;
+    void operator()(fi::scope_handle& s) const
+    {
+        visited->fetch_add(1, std::memory_order_relaxed);
+        if (depth > 0) {
+            s.spawn(visit_tree{visited, depth - 1});
+            s.spawn(visit_tree{visited, depth - 1});
+        }
+    }
 };
 
 struct record {
@@ -377,6 +390,38 @@ BOOST_AUTO_TEST_CASE(sorting)
                      [](const record& a, const record& b) { return a.key < b.key; });
     fi::par_stable_sort(records, [](const record& a, const record& b) { return a.key < b.key; });  // ties keep their order
     BOOST_TEST((records == stable_expected));
+}
+
+BOOST_AUTO_TEST_CASE(scopes)
+{
+    std::vector<long> jobs{30'000, 5, 200'000, 70, 1'000};   // uneven: one task each
+    std::vector<long> primes(jobs.size());
+    std::size_t spawned = fi::scope([&](fi::scope_handle& s) {
+        for (std::size_t i = 0; i < jobs.size(); ++i)
+            s.spawn([&, i] { primes[i] = count_primes(0, jobs[i]); });
+        return jobs.size();                      // the body's result ...
+    });                                          // ... returned once every task has finished
+
+    std::atomic<long> visited{0};
+    fi::scope([&](fi::scope_handle& s) { s.spawn(visit_tree{&visited, 10}); });  // 2047 tasks
+
+    for (std::size_t i = 0; i < jobs.size(); ++i)
+        BOOST_TEST(primes[i] == count_primes(0, jobs[i]));
+    BOOST_TEST(visited.load() == 2047);
+    BOOST_TEST(spawned == jobs.size());
+
+    bool caught = false;
+    std::atomic<int> ran{0};
+    try {
+        fi::scope([&](fi::scope_handle& s) {
+            s.spawn([] { throw std::runtime_error("task failed"); });
+            s.spawn([&] { ran.fetch_add(1); });  // still runs: a failure skips nothing
+        });
+    } catch (const std::runtime_error&) {
+        caught = true;
+    }
+    BOOST_TEST(caught);
+    BOOST_TEST(ran.load() == 1);
 }
 
 BOOST_AUTO_TEST_CASE(threads)
