@@ -1,0 +1,24 @@
+// Must not compile: enumerate after filter. filter drops the positions enumerate numbers; the
+// static_assert names the operations that need positions and the fix. Built by CMake's
+// cf_enumerate_after_filter (compile_fail/check.cmake matches the compiler's output against each
+// `expect:` line, a CMake regex) and b2's compile-fail rule. FASTITER_COMPILE_FAIL_CONTROL
+// applies the fix, which must compile.
+// expect: fastiter: this operation needs positions \(enumerate, zip, take, skip, step_by, rev, chunks, position_\*\)
+// expect: which filter, filter_map, flat_map and fold drop
+// expect: apply it before those stages, or collect\(\) first
+#include <fastiter/fastiter.hpp>
+
+#include <vector>
+
+int main()
+{
+    const std::vector<int> values{1, 2, 3, 4, 5};
+    auto is_odd = [](int x) { return x % 2 != 0; };
+#ifdef FASTITER_COMPILE_FAIL_CONTROL
+    const auto odd_with_positions =
+        fastiter::into_par_iter(values).enumerate().filter([&](const auto& p) { return is_odd(p.second); });
+#else
+    const auto odd_with_positions = fastiter::into_par_iter(values).filter(is_odd).enumerate();
+#endif
+    return int(odd_with_positions.count());
+}
