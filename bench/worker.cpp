@@ -21,9 +21,9 @@ using clock = std::chrono::steady_clock;
 // nanoseconds are timed as per-call averages rather than as clock resolution.
 constexpr auto batch_target = std::chrono::milliseconds(1);
 constexpr long max_batch = long(1) << 26;
-// Long calls stop after two timed repetitions once this much has been timed: the rounds
-// across processes give the best-of anyway, and the machine is shared.
-constexpr auto long_call_budget = std::chrono::milliseconds(25);
+// No further repetition once this much has been timed: for long calls the rounds across
+// processes give the best-of anyway, and the machine is shared.
+constexpr auto long_call_budget = std::chrono::milliseconds(10);
 
 // Every result lands here, so no call can be optimised away.
 volatile long sink = 0;
@@ -160,7 +160,7 @@ int run_worker(const worker_spec& spec)
     result.batch = batch;
     double timed_ns = ns;
     const double budget_ns = std::chrono::duration<double, std::nano>(long_call_budget).count();
-    for (int rep = 2; rep <= spec.reps && !(rep > 2 && timed_ns > budget_ns); ++rep) {
+    for (int rep = 2; rep <= spec.reps && timed_ns < budget_ns; ++rep) {
         ns = batch_ns(work, built->input, batch);
         result.ns_per_call = std::min(result.ns_per_call, ns / double(batch));
         timed_ns += ns;
