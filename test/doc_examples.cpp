@@ -248,6 +248,11 @@ BOOST_AUTO_TEST_CASE(positional_adaptors)
     BOOST_TEST(backwards == (std::vector<char>{'e', 'd', 'c', 'b', 'a'}), tt::per_element());
     BOOST_TEST((groups == std::vector<std::vector<char>>{{'a', 'b'}, {'c', 'd'}, {'e'}}));
 
+    std::vector<int> numbers{1, 2, 3};
+    auto zipped = letters | fi::par_zip(fi::into_par_iter(numbers));  // a parallel iterator, not `numbers`
+    auto zipped_pairs = zipped.collect();                             // (a, 1) (b, 2) (c, 3)
+    BOOST_TEST((zipped_pairs == std::vector<std::pair<char, int>>{{'a', 1}, {'b', 2}, {'c', 3}}));
+
     // Positions survive map, so positional adaptors can follow it, and each other.
     auto last_even_squares = fi::par_range(0, 10).map([](int x) { return x * x; }).step_by(2).rev().take(2).collect();
     BOOST_TEST(last_even_squares == (std::vector<int>{64, 36}), tt::per_element());
