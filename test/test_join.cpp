@@ -250,12 +250,12 @@ BOOST_AUTO_TEST_CASE(a_started_right_side_has_finished_when_the_left_exception_a
     });
 }
 
-// Known bug, disabled because it fails: when the left side throws and no thread has taken the
+// Regression (fixed): when the left side throws and no thread has taken the
 // right side yet, fork_join (detail/fork_join.hpp) reclaims the right side and rethrows without
 // ever running it. join.hpp promises "the exception reaches the caller after both finished",
 // and Rayon, whose join this mirrors, guarantees "no matter what happens, both closures will
 // always be executed". On a pool of one thread the right side is never taken, so it never runs.
-BOOST_AUTO_TEST_CASE(the_right_side_runs_even_when_the_left_throws, *boost::unit_test::disabled())
+BOOST_AUTO_TEST_CASE(the_right_side_runs_even_when_the_left_throws)
 {
     fi::thread_pool pool(1);
     pool.install([] {

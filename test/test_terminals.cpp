@@ -295,7 +295,7 @@ BOOST_AUTO_TEST_CASE(every_terminal_on_empty_input)
     // Empty after a filter that rejects everything, over a large input on several threads.
     fi::thread_pool pool(3);
     pool.install([&] {
-        const auto none = fi::par_range(0L, 1'000'000L).filter(never);
+        const auto none = fi::par_range(0L, 300'000L).filter(never);
         BOOST_TEST(none.sum() == 0);
         BOOST_TEST(none.count() == 0u);
         BOOST_TEST(!none.min().has_value());
@@ -313,7 +313,7 @@ BOOST_AUTO_TEST_CASE(min_keeps_the_first_and_max_the_last_of_equal_elements)
     for (std::size_t threads : thread_counts) {
         fi::thread_pool pool(threads);
         pool.install([&] {
-            for (std::size_t n : {std::size_t{2}, std::size_t{1000}, std::size_t{200'003}}) {
+            for (std::size_t n : {std::size_t{2}, std::size_t{1000}, std::size_t{100'003}}) {
                 BOOST_TEST_CONTEXT("threads " << threads << ", n " << n)
                 {
                     // All keys equal: min is element 0, max element n - 1.
@@ -353,7 +353,7 @@ BOOST_AUTO_TEST_CASE(signed_zeros_show_which_equal_double_min_and_max_return)
 
 BOOST_AUTO_TEST_CASE(double_sum_within_tolerance_and_min_max_exact)
 {
-    for (std::size_t n : {0, 1, 2, 3, 7, 97, 1000, 100'003, 1'000'003}) {
+    for (std::size_t n : {0, 1, 2, 3, 7, 97, 1000, 100'003, 300'007}) {
         const auto raw = pseudo_random(n, 0, 1'000'000, 7);
         std::vector<double> positive(n), mixed(n);
         double sum_positive = 0, sum_mixed = 0, sum_abs_mixed = 0;
@@ -384,7 +384,7 @@ BOOST_AUTO_TEST_CASE(double_sum_within_tolerance_and_min_max_exact)
 
 BOOST_AUTO_TEST_CASE(reduce_keeps_order_for_a_non_commutative_op)
 {
-    const auto values = pseudo_random(100'003, -1000, 1000, 3);
+    const auto values = pseudo_random(50'021, -1000, 1000, 3);
     std::string expected;
     mat2 expected_product = identity_matrix, reversed_product = identity_matrix;
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -442,13 +442,13 @@ BOOST_AUTO_TEST_CASE(reduce_with_std_plus_into_long_over_doubles_matches_accumul
     one.install([&] { BOOST_TEST((values | fi::par_reduce(0L, std::plus<>{})) == expected); });
 }
 
-// Known bug, disabled because it fails: a filter in front of reduce(identity, std::plus<>{})
+// Regression (fixed): a filter in front of reduce(identity, std::plus<>{})
 // with an integral identity makes filter_folder call fold_consumer::consume_if (the branch-free
 // path added for filter | sum), which computes acc += T(x) instead of acc = acc + x. For double
 // elements and a long accumulator that truncates each element instead of each partial sum, so a
 // filter that keeps everything changes the result: 4 here, where the loop (and the same
 // pipeline without the filter) gives 1.
-BOOST_AUTO_TEST_CASE(reduce_with_std_plus_after_a_filter_matches_accumulate, *boost::unit_test::disabled())
+BOOST_AUTO_TEST_CASE(reduce_with_std_plus_after_a_filter_matches_accumulate)
 {
     const std::vector<double> values{1.0, -0.5, 1.0, -0.5, 2.5, -0.75, 0.5, 0.5};
     const long expected = std::accumulate(values.begin(), values.end(), 0L);

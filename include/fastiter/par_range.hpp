@@ -82,22 +82,24 @@ void into_par_iter(R&&)
 
 template <class Source, class Stages>
 template <class Other>
-auto parallel_iterator<Source, Stages>::zip(Other&& other) const
+auto parallel_iterator<Source, Stages>::zip(Other&& other) &&
 {
     auto right = into_par_iter(std::forward<Other>(other));
     using right_type = decltype(right);
     static_assert(indexed && right_type::indexed,
                   "fastiter: zip needs positions on both sides, which filter, filter_map, flat_map "
                   "and fold drop: zip before those stages, or collect() first");
-    return derived(detail::zip_source<closed, typename right_type::closed>{close(), right.close()});
+    return derived(detail::zip_source<closed, typename right_type::closed>{std::move(*this).close(),
+                                                                           std::move(right).close()});
 }
 
 template <class Source, class Stages>
 template <class Other>
-auto parallel_iterator<Source, Stages>::chain(Other&& other) const
+auto parallel_iterator<Source, Stages>::chain(Other&& other) &&
 {
     auto right = into_par_iter(std::forward<Other>(other));
-    return derived(detail::chain_source<closed, typename decltype(right)::closed>{close(), right.close()});
+    return derived(detail::chain_source<closed, typename decltype(right)::closed>{std::move(*this).close(),
+                                                                                  std::move(right).close()});
 }
 
 }  // namespace fastiter

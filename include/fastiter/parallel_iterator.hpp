@@ -93,66 +93,87 @@ public:
 
     // --- positional adaptors -----------------------------------------------------------------
 
+    // Each has a const& form, which copies the iterator (a referenced source is cheap to copy,
+    // an owned one is copied whole), and an && form, which moves it.
+
     // Elements become std::pair<std::size_t, value_type>: the position, and the element.
     template <class Self = parallel_iterator>
-    auto enumerate() const
+    auto enumerate() const& { return copy().template enumerate<Self>(); }
+    template <class Self = parallel_iterator>
+    auto enumerate() &&
     {
-        require_indexed<Self>("enumerate");
-        return derived(detail::enumerate_source<closed>{close()});
+        require_indexed<Self>();
+        return derived(detail::enumerate_source<closed>{std::move(*this).close()});
     }
     // Pairs with the elements of other (a parallel iterator or any range); as long as the
     // shorter of the two.
     template <class Other>
-    auto zip(Other&& other) const;
+    auto zip(Other&& other) const& { return copy().zip(std::forward<Other>(other)); }
+    template <class Other>
+    auto zip(Other&& other) &&;
     template <class Self = parallel_iterator>
-    auto take(std::size_t n) const
+    auto take(std::size_t n) const& { return copy().template take<Self>(n); }
+    template <class Self = parallel_iterator>
+    auto take(std::size_t n) &&
     {
-        require_indexed<Self>("take");
-        return strided(detail::stride_kind::take, n);
+        require_indexed<Self>();
+        return std::move(*this).strided(detail::stride_kind::take, n);
     }
     template <class Self = parallel_iterator>
-    auto skip(std::size_t n) const
+    auto skip(std::size_t n) const& { return copy().template skip<Self>(n); }
+    template <class Self = parallel_iterator>
+    auto skip(std::size_t n) &&
     {
-        require_indexed<Self>("skip");
-        return strided(detail::stride_kind::skip, n);
+        require_indexed<Self>();
+        return std::move(*this).strided(detail::stride_kind::skip, n);
     }
     // Every k-th element from the first; k = 0 throws std::invalid_argument.
     template <class Self = parallel_iterator>
-    auto step_by(std::size_t k) const
+    auto step_by(std::size_t k) const& { return copy().template step_by<Self>(k); }
+    template <class Self = parallel_iterator>
+    auto step_by(std::size_t k) &&
     {
-        require_indexed<Self>("step_by");
+        require_indexed<Self>();
         if (k == 0)
             throw std::invalid_argument("fastiter: step_by(0): the step must be at least 1");
-        return strided(detail::stride_kind::step_by, k);
+        return std::move(*this).strided(detail::stride_kind::step_by, k);
     }
     template <class Self = parallel_iterator>
-    auto rev() const
+    auto rev() const& { return copy().template rev<Self>(); }
+    template <class Self = parallel_iterator>
+    auto rev() &&
     {
-        require_indexed<Self>("rev");
-        return strided(detail::stride_kind::rev, 0);
+        require_indexed<Self>();
+        return std::move(*this).strided(detail::stride_kind::rev, 0);
     }
     // Pieces of k consecutive elements, each a std::vector; the last may be shorter. k = 0
     // throws std::invalid_argument.
     template <class Self = parallel_iterator>
-    auto chunks(std::size_t k) const
+    auto chunks(std::size_t k) const& { return copy().template chunks<Self>(k); }
+    template <class Self = parallel_iterator>
+    auto chunks(std::size_t k) &&
     {
-        require_indexed<Self>("chunks");
+        require_indexed<Self>();
         if (k == 0)
             throw std::invalid_argument("fastiter: chunks(0): a chunk must hold at least 1 element");
-        return derived(detail::chunks_source<closed>{close(), k});
+        return derived(detail::chunks_source<closed>{std::move(*this).close(), k});
     }
     // This iterator's elements, then other's (a parallel iterator or any range).
     template <class Other>
-    auto chain(Other&& other) const;
+    auto chain(Other&& other) const& { return copy().chain(std::forward<Other>(other)); }
+    template <class Other>
+    auto chain(Other&& other) &&;
 
     // Calls callback(done, total) from time to time while a terminal runs (at most every
     // ~100 ms, never two calls at once), counted in source elements of the pipeline so far,
     // and once more with done == total when all were processed (not after an early exit or
     // an exception). callback must be safe to call from any thread.
     template <class Callback>
-    auto progress(Callback callback) const
+    auto progress(Callback callback) const& { return copy().progress(std::move(callback)); }
+    template <class Callback>
+    auto progress(Callback callback) &&
     {
-        return derived(detail::progress_source<closed, Callback>{close(), std::move(callback)});
+        return derived(detail::progress_source<closed, Callback>{std::move(*this).close(), std::move(callback)});
     }
 
     // --- split settings --------------------------------------------------------------------
@@ -196,7 +217,7 @@ private:
         return parallel_iterator<Source, next>(std::move(source_), next{std::move(stages_), std::move(op)}, settings_);
     }
 
-    closed close() const { return closed{source_, stages_}; }
+    closed close() && { return closed{std::move(source_), std::move(stages_)}; }
 
     template <class NewSource>
     auto derived(NewSource source) const
@@ -204,14 +225,14 @@ private:
         return parallel_iterator<NewSource>(std::move(source), {}, settings_);
     }
 
-    auto strided(detail::stride_kind kind, std::size_t k) const
+    auto strided(detail::stride_kind kind, std::size_t k) &&
     {
-        return derived(detail::strided_source<closed>{close(), kind, k});
+        return derived(detail::strided_source<closed>{std::move(*this).close(), kind, k});
     }
 
     // A dependent static_assert, so that it fires only where the operation is used.
     template <class Self>
-    static constexpr void require_indexed(const char*)
+    static constexpr void require_indexed()
     {
         static_assert(Self::indexed,
                       "fastiter: this operation needs positions (enumerate, zip, take, skip, step_by, "

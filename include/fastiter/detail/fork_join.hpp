@@ -31,9 +31,10 @@ join_result_t<F> call_for_join(F& fn)
 }
 
 // Runs both callables, possibly in parallel, and returns both results. The exception of the
-// left half wins when both throw; either way the right half has finished or was never started
-// when this returns, because it lives in this stack frame. `cancel` (may be null) is raised when
-// either half throws, so the operation's other pieces stop early.
+// left half wins when both throw. With a `cancel` flag (the splitter's), a throw raises it so
+// the operation's other pieces stop early, and an untaken right half is dropped; without one
+// (fastiter::join), the right half always runs. Either way it has finished or was dropped
+// when this returns, because it lives in this stack frame.
 template <class Left, class Right>
 std::pair<join_result_t<Left>, join_result_t<Right>> fork_join(pool_core& pool, Left& left, Right& right,
                                                                std::atomic<bool>* cancel)
@@ -53,8 +54,17 @@ std::pair<join_result_t<Left>, join_result_t<Right>> fork_join(pool_core& pool, 
             cancel->store(true, std::memory_order_relaxed);  // a hint: readers poll it
     }
     if (pool.reclaim(job)) {
-        if (left_error)
+        if (left_error) {
+            // Without a cancel flag this is the public join, which runs both sides whatever
+            // happens (as Rayon's does); the left side's exception wins.
+            if (!cancel) {
+                try {
+                    call_for_join(right);
+                } catch (...) {
+                }
+            }
             std::rethrow_exception(left_error);
+        }
         return {std::move(*left_result), call_for_join(right)};
     }
     pool.wait_for(job);

@@ -3,6 +3,7 @@
 
 #include <fastiter/par_range.hpp>
 
+#include <tuple>
 #include <utility>
 
 namespace fastiter::detail {
@@ -21,11 +22,13 @@ constexpr pipe_step<Run> make_step(Run run)
     return {std::move(run)};
 }
 
-// Anything into_par_iter accepts may stand left of a pipe; an rvalue is moved along.
+// Anything into_par_iter accepts may stand left of a pipe; an rvalue is moved along. The
+// step runs on a copy of itself, so that what it owns moves on into the iterator.
 template <par_source R, class Run>
 decltype(auto) operator|(R&& range, const pipe_step<Run>& step)
 {
-    return step.run(fastiter::into_par_iter(std::forward<R>(range)));
+    auto run = step.run;
+    return run(fastiter::into_par_iter(std::forward<R>(range)));
 }
 
 // Steps taking no argument are objects used without parentheses: `| par_rev`.
@@ -38,14 +41,22 @@ decltype(auto) operator|(R&& range, const pipe_step<Run>& step)
         }                                                                                            \
     }
 
-// Steps taking arguments capture them and are made by a function object: `| par_take(3)`.
+// Steps taking arguments hold them and are made by a function object: `| par_take(3)`. An
+// lvalue argument is held by reference and an rvalue by value, then passed on as it came, so
+// `v | par_zip(w)` references w as `into_par_iter(v).zip(w)` does, and
+// `v | par_zip(std::vector{...})` moves the vector into the iterator.
 #define FASTITER_STEP(name, member)                                                                  \
     struct name##_adaptor {                                                                          \
         template <class... Args>                                                                     \
-        auto operator()(Args... args) const                                                          \
+        auto operator()(Args&&... args) const                                                        \
         {                                                                                            \
-            return make_step([... args = std::move(args)]<class It>(It&& it) -> decltype(auto) {    \
-                return std::forward<It>(it).member(args...);                                         \
+            return make_step([held = std::tuple<Args...>(std::forward<Args>(args)...)]<class It>(   \
+                                 It&& it) mutable -> decltype(auto) {                                \
+                return std::apply(                                                                   \
+                    [&](auto&&... arg) -> decltype(auto) {                                           \
+                        return std::forward<It>(it).member(std::forward<decltype(arg)>(arg)...);     \
+                    },                                                                               \
+                    std::move(held));                                                                \
             });                                                                                      \
         }                                                                                            \
     }
