@@ -268,6 +268,31 @@ BOOST_AUTO_TEST_CASE(the_right_side_runs_even_when_the_left_throws)
     });
 }
 
+// Known bug, disabled because it fails: the same promise breaks when the pool's job slots are
+// all taken. fork_join's first line runs `{call_for_join(left), call_for_join(right)}` inline
+// when pool_core::offer finds no free slot (16 of them), and there a throwing left side skips
+// the right side. On a pool of one thread nobody takes the offered right sides, so 100 nested
+// joins fill every slot and the innermost join takes that path.
+void nest_joins(int depth, bool& innermost_right_ran)
+{
+    if (depth == 0) {
+        fi::join([] { throw left_error("innermost left"); }, [&] { innermost_right_ran = true; });
+        return;
+    }
+    fi::join([&] { nest_joins(depth - 1, innermost_right_ran); }, [] {});
+}
+
+BOOST_AUTO_TEST_CASE(the_right_side_runs_even_when_the_left_throws_and_every_slot_is_taken,
+                     *boost::unit_test::disabled())
+{
+    fi::thread_pool pool(1);
+    pool.install([] {
+        bool right_ran = false;
+        BOOST_CHECK_THROW(nest_joins(100, right_ran), left_error);
+        BOOST_TEST(right_ran);
+    });
+}
+
 BOOST_AUTO_TEST_CASE(exception_deep_in_a_join_tree_reaches_the_caller_once)
 {
     // fib(20)'s tree has 6765 leaves equal to 1; one of them throws.
