@@ -12,6 +12,7 @@
 #include <fastiter/fastiter.hpp>
 
 #include <algorithm>
+#include <climits>
 #include <atomic>
 #include <cmath>
 #include <cstddef>
@@ -328,6 +329,41 @@ BOOST_AUTO_TEST_CASE(min_keeps_the_first_and_max_the_last_of_equal_elements)
                     BOOST_TEST(runs.max()->index == n - 1);
                 }
             }
+        });
+    }
+}
+
+// Integer min/max may fold from the type's extreme value; the extreme itself, alone or among
+// others, and empty inputs must still come out as the loop says.
+BOOST_AUTO_TEST_CASE(integer_min_and_max_at_the_type_limits)
+{
+    const std::vector<long> only_max{LONG_MAX}, only_min{LONG_MIN}, both{LONG_MAX, 0, LONG_MIN};
+    BOOST_TEST(*(only_max | fi::par_min) == LONG_MAX);
+    BOOST_TEST(*(only_max | fi::par_max) == LONG_MAX);
+    BOOST_TEST(*(only_min | fi::par_min) == LONG_MIN);
+    BOOST_TEST(*(only_min | fi::par_max) == LONG_MIN);
+    BOOST_TEST(*(both | fi::par_min) == LONG_MIN);
+    BOOST_TEST(*(both | fi::par_max) == LONG_MAX);
+    const std::vector<unsigned long long> unsigned_ends{ULLONG_MAX, 0, ULLONG_MAX};
+    BOOST_TEST(*(unsigned_ends | fi::par_min) == 0u);
+    BOOST_TEST(*(unsigned_ends | fi::par_max) == ULLONG_MAX);
+    const std::vector<signed char> chars{0, SCHAR_MIN, SCHAR_MAX, -1};
+    BOOST_TEST(int(*(chars | fi::par_min)) == SCHAR_MIN);
+    BOOST_TEST(int(*(chars | fi::par_max)) == SCHAR_MAX);
+    BOOST_TEST(!(both | fi::par_filter([](long v) { return v == 1; }) | fi::par_min).has_value());
+    BOOST_TEST(!(both | fi::par_filter([](long v) { return v == 1; }) | fi::par_max).has_value());
+    for (std::size_t threads : thread_counts) {
+        fi::thread_pool pool(threads);
+        pool.install([&] {
+            // The extremes sit at the last element of a large range, where a piece on another
+            // thread finds them; every other element is strictly between.
+            auto last_is_extreme = [](long n, long extreme) {
+                return fi::par_range(0L, n).map([=](long i) { return i == n - 1 ? extreme : i % 1000 - 500; });
+            };
+            BOOST_TEST(*last_is_extreme(300'000, LONG_MIN).min() == LONG_MIN);
+            BOOST_TEST(*last_is_extreme(300'000, LONG_MAX).max() == LONG_MAX);
+            BOOST_TEST(*last_is_extreme(300'000, LONG_MAX).min() == -500);
+            BOOST_TEST(*last_is_extreme(300'000, LONG_MIN).max() == 499);
         });
     }
 }
