@@ -33,19 +33,35 @@
 namespace fi = fastiter;
 namespace bdata = boost::unit_test::data;
 
-// Counts this thread's allocations: a sort that stays sequential must not allocate.
+// Counts this thread's allocations: a sort that stays sequential must not allocate. Not under
+// sanitizers, which bring their own operator new (and match every variant against its delete).
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+#define SORT_TEST_COUNTS_ALLOCATIONS 0
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+#define SORT_TEST_COUNTS_ALLOCATIONS 0
+#endif
+#endif
+#ifndef SORT_TEST_COUNTS_ALLOCATIONS
+#define SORT_TEST_COUNTS_ALLOCATIONS 1
+#endif
+
 namespace {
 thread_local std::size_t allocations = 0;
 }
-void* operator new(std::size_t size)
+#if SORT_TEST_COUNTS_ALLOCATIONS
+// noinline: inlined into callers, g++ 12 sees operator new's memory go to free() and warns
+// (-Wmismatched-new-delete) although the pair is consistent.
+[[gnu::noinline]] void* operator new(std::size_t size)
 {
     ++allocations;
     if (void* p = std::malloc(size ? size : 1))
         return p;
     throw std::bad_alloc();
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p) noexcept { std::free(p); }
+[[gnu::noinline]] void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#endif
 
 namespace sort_test {
 
@@ -255,8 +271,10 @@ BOOST_AUTO_TEST_CASE(a_custom_comparator_orders_descending)
 
 BOOST_AUTO_TEST_CASE(a_member_function_pointer_is_a_comparator)
 {
+    // long, not int: g++ 12 at -O2 warns (-Warray-bounds) that a call through a member pointer
+    // may read a vtable pointer past a 4-byte object; plain std::sort with std::mem_fn does too.
     struct item {
-        int v;
+        long v;
         bool before(const item& other) const { return v < other.v; }
     };
     fi::thread_pool pool(2);
@@ -369,7 +387,8 @@ BOOST_AUTO_TEST_CASE(small_inputs_and_one_thread_pools_sort_without_allocating)
     auto small = make_input(1000, pattern::random);
     allocations = 0;
     fi::par_sort(small);
-    BOOST_TEST(allocations == 0u);
+    if (SORT_TEST_COUNTS_ALLOCATIONS)
+        BOOST_TEST(allocations == 0u);
     BOOST_TEST(std::is_sorted(small.begin(), small.end()));
 
     fi::thread_pool pool(1);
@@ -377,7 +396,8 @@ BOOST_AUTO_TEST_CASE(small_inputs_and_one_thread_pools_sort_without_allocating)
     pool.install([&] {
         allocations = 0;
         fi::par_sort(large);
-        BOOST_TEST(allocations == 0u);
+        if (SORT_TEST_COUNTS_ALLOCATIONS)
+            BOOST_TEST(allocations == 0u);
     });
     BOOST_TEST(std::is_sorted(large.begin(), large.end()));
 }
