@@ -1077,13 +1077,13 @@ std::pair<std::size_t, std::size_t> smallest_and_largest(const std::vector<std::
     return {smallest, largest_piece};
 }
 
-// Known bug, disabled because it fails: with_max_len(n) promises "Pieces longer than n elements
+// Regression (fixed): with_max_len(n) promises "Pieces longer than n elements
 // are always split", and fold makes "one accumulator per piece" (as Rayon, where every leaf of
 // at most n elements gets its own accumulator). The splitter (detail/splitter.hpp) cuts the rest
 // of a piece in halves but goes on folding the left half into the folder it already has, so a
 // piece grows past n: with_max_len(10) on 100 elements gives 4 to 6 accumulators of up to 37
 // elements, with_max_len(1) gives 37 accumulators of 1 to 7 elements.
-BOOST_AUTO_TEST_CASE(with_max_len_bounds_the_elements_of_every_fold_accumulator, *boost::unit_test::disabled())
+BOOST_AUTO_TEST_CASE(with_max_len_bounds_the_elements_of_every_fold_accumulator)
 {
     for (std::size_t threads : {std::size_t{1}, std::size_t{8}}) {
         fi::thread_pool pool(threads);
@@ -1097,13 +1097,13 @@ BOOST_AUTO_TEST_CASE(with_max_len_bounds_the_elements_of_every_fold_accumulator,
     }
 }
 
-// Known bug, disabled because it fails: deterministic() ignores with_max_len and breaks
+// Regression (fixed): deterministic() ignored with_max_len and breaks
 // with_min_len. Its fixed tree (run_fixed_tree in detail/splitter.hpp) halves every range
 // longer than max(min_len, 4096) and never looks at max_len: with_max_len(10).deterministic() on
 // 100'000 elements folds pieces of 3'125 elements, and with_min_len(4096).deterministic() on
 // 5'000 elements folds two pieces of 2'500, below the promised minimum ("Pieces are never split
 // below n elements").
-BOOST_AUTO_TEST_CASE(deterministic_keeps_with_min_len_and_with_max_len, *boost::unit_test::disabled())
+BOOST_AUTO_TEST_CASE(deterministic_keeps_with_min_len_and_with_max_len)
 {
     const auto capped = fi::par_range(0L, 100'000L).with_max_len(10).deterministic().fold(std::vector<long>{}, push_back{}).collect();
     BOOST_TEST(smallest_and_largest(capped).second <= 10u);

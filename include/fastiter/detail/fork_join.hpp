@@ -30,6 +30,33 @@ join_result_t<F> call_for_join(F& fn)
     }
 }
 
+// Without a cancel flag the caller is the public join, which runs both sides whatever happens
+// (as Rayon's does); the left side's exception wins, so the right one's is dropped.
+template <class Right>
+void run_right_after_throw(Right& right, std::atomic<bool>* cancel)
+{
+    if (cancel)
+        return;
+    try {
+        call_for_join(right);
+    } catch (...) {
+    }
+}
+
+template <class Left, class Right>
+std::pair<join_result_t<Left>, join_result_t<Right>> sequential_join(Left& left, Right& right,
+                                                                     std::atomic<bool>* cancel)
+{
+    std::optional<join_result_t<Left>> left_result;
+    try {
+        left_result.emplace(call_for_join(left));
+    } catch (...) {
+        run_right_after_throw(right, cancel);
+        throw;
+    }
+    return {std::move(*left_result), call_for_join(right)};
+}
+
 // Runs both callables, possibly in parallel, and returns both results. The exception of the
 // left half wins when both throw. With a `cancel` flag (the splitter's), a throw raises it so
 // the operation's other pieces stop early, and an untaken right half is dropped; without one
@@ -42,7 +69,7 @@ std::pair<join_result_t<Left>, join_result_t<Right>> fork_join(pool_core& pool, 
     auto right_for_job = [&right]() { return call_for_join(right); };
     stack_job job(right_for_job, cancel);
     if (!pool.offer(job))
-        return {call_for_join(left), call_for_join(right)};
+        return sequential_join(left, right, cancel);
 
     std::optional<join_result_t<Left>> left_result;
     std::exception_ptr left_error;
@@ -55,14 +82,7 @@ std::pair<join_result_t<Left>, join_result_t<Right>> fork_join(pool_core& pool, 
     }
     if (pool.reclaim(job)) {
         if (left_error) {
-            // Without a cancel flag this is the public join, which runs both sides whatever
-            // happens (as Rayon's does); the left side's exception wins.
-            if (!cancel) {
-                try {
-                    call_for_join(right);
-                } catch (...) {
-                }
-            }
+            run_right_after_throw(right, cancel);
             std::rethrow_exception(left_error);
         }
         return {std::move(*left_result), call_for_join(right)};

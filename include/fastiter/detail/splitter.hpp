@@ -40,8 +40,7 @@ public:
     result_type run(std::size_t from, std::size_t to, folder_type folder, double ns_per_element)
     {
         constexpr std::size_t probe_block = 16;
-        std::size_t block = std::min(ns_per_element > 0 ? block_for(ns_per_element) : probe_block,
-                                     settings_.max_len);
+        std::size_t block = ns_per_element > 0 ? block_for(ns_per_element) : probe_block;
         // Read the clock only when there will be a second block to decide about.
         auto block_start = to - from > block ? clock::now() : clock::time_point{};
         for (std::size_t pos = from;;) {
@@ -54,11 +53,10 @@ public:
             const auto now = clock::now();
             ns_per_element = std::max(nanoseconds_between(block_start, now) / double(done), 1e-3);
             block_start = now;
-            block = std::min({2 * block, block_for(ns_per_element), settings_.max_len});
+            block = std::min(2 * block, block_for(ns_per_element));
             const double rest = double(to - pos) * ns_per_element;
-            const bool too_long = to - pos > settings_.max_len;
             const bool long_enough = to - pos >= 2 * settings_.min_len;
-            if (too_long || (long_enough && rest >= split_costs::fork_to_spinning && worth_forking(rest))) {
+            if (long_enough && rest >= split_costs::fork_to_spinning && worth_forking(rest)) {
                 cost_.store(float(ns_per_element), std::memory_order_relaxed);
                 return split(pos, to, std::move(folder), ns_per_element);
             }
@@ -97,23 +95,25 @@ private:
     std::atomic<float>& cost_;
 };
 
-// A fixed tree for deterministic(): halves down to leaves whose size depends only on the
-// length and min_len, each leaf folded from a fresh folder, combined bottom-up. Threads only
-// decide which leaves run where, never how results combine, so a floating-point sum is the
-// same bit for bit at any thread count.
+// A fixed tree, for deterministic() and with_max_len: halves down to leaves of at most `leaf`
+// elements (never below min_len), each folded from a fresh folder, combined bottom-up. Threads
+// only decide which leaves run where, never how results combine, so with a leaf size that
+// depends only on the length and the settings, a floating-point sum is the same bit for bit
+// at any thread count.
 template <class Producer, class Plan>
 auto run_fixed_tree(const Producer& producer, const Plan& plan, std::size_t from, std::size_t to,
-                    std::size_t leaf, operation& op)
+                    const split_settings& settings, std::size_t leaf, operation& op)
     -> decltype(std::move(plan.make_folder(0)).complete())
 {
-    if (to - from <= leaf || op.is_cancelled()) {
+    const std::size_t length = to - from;
+    if (length <= leaf || length / 2 < settings.min_len || op.is_cancelled()) {
         auto folder = plan.make_folder(from);
         producer.fold(from, to, folder);
         return std::move(folder).complete();
     }
-    const std::size_t mid = from + (to - from) / 2;
-    auto left = [&] { return run_fixed_tree(producer, plan, from, mid, leaf, op); };
-    auto right = [&] { return run_fixed_tree(producer, plan, mid, to, leaf, op); };
+    const std::size_t mid = from + length / 2;
+    auto left = [&] { return run_fixed_tree(producer, plan, from, mid, settings, leaf, op); };
+    auto right = [&] { return run_fixed_tree(producer, plan, mid, to, settings, leaf, op); };
     auto& pool = op.pool();
     if (!pool.has_hungry_thief() && !pool.can_wake_helper()) {
         auto left_result = left();
@@ -131,16 +131,16 @@ auto drive(const Producer& producer, const Plan& plan, const split_settings& set
     using split_type = splitter<Producer, Plan>;
     operation_depth_scope inside;
     const std::size_t n = producer.size();
-    if (settings.deterministic) {
-        constexpr std::size_t leaf_elements = 4096;
+    if (settings.deterministic || settings.max_len < n) {
+        constexpr std::size_t deterministic_leaf = 4096;
+        const std::size_t leaf = settings.deterministic ? std::min(deterministic_leaf, settings.max_len) : settings.max_len;
         operation op;
-        return run_fixed_tree(producer, plan, 0, n, std::max(settings.min_len, leaf_elements), op);
+        return run_fixed_tree(producer, plan, 0, n, settings, leaf, op);
     }
     auto& cost = cost_per_element<split_type>;
     auto folder = plan.make_folder(0);
     const double known = cost.load(std::memory_order_relaxed);
-    if (known > 0 && double(n) * known < split_costs::inline_budget && n <= settings.max_len &&
-        !resample_due()) {
+    if (known > 0 && double(n) * known < split_costs::inline_budget && !resample_due()) {
         producer.fold(0, n, folder);
         return std::move(folder).complete();
     }
