@@ -249,7 +249,7 @@ BOOST_AUTO_TEST_CASE(positional_adaptors)
     BOOST_TEST((groups == std::vector<std::vector<char>>{{'a', 'b'}, {'c', 'd'}, {'e'}}));
 
     std::vector<int> numbers{1, 2, 3};
-    auto zipped = letters | fi::par_zip(fi::into_par_iter(numbers));  // a parallel iterator, not `numbers`
+    auto zipped = letters | fi::par_zip(fi::into_par_iter(numbers));  // same as par_zip(numbers)
     auto zipped_pairs = zipped.collect();                             // (a, 1) (b, 2) (c, 3)
     BOOST_TEST((zipped_pairs == std::vector<std::pair<char, int>>{{'a', 1}, {'b', 2}, {'c', 3}}));
 
