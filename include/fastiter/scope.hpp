@@ -230,4 +230,13 @@ auto scope(Body&& body)
         return std::move(*value);
 }
 
+template <class Body>
+    requires(!std::invocable<Body&, scope_handle&>)
+void scope(Body&&)
+{
+    static_assert(std::invocable<Body&, scope_handle&>,
+                  "fastiter::scope: the body takes the fastiter::scope_handle& that spawns tasks: "
+                  "fastiter::scope([&](fastiter::scope_handle& s) { s.spawn(task); })");
+}
+
 }  // namespace fastiter
