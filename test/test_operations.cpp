@@ -974,6 +974,44 @@ BOOST_AUTO_TEST_CASE(searches_stop_early_when_the_match_is_early)
     }
 }
 
+// Known bug, disabled because it fails: under with_max_len or deterministic() a search does
+// not stop early. Both run the fixed tree (run_fixed_tree in detail/splitter.hpp), which
+// descends into every leaf and makes a folder for it whether or not the answer is known; only
+// the leaf's loop checks full(). Elements are not visited, but every leaf is: any() with the
+// match at element 0 takes 84 ms on 2'000'000 elements with with_max_len(1) (-O2), against
+// 0.5 microseconds without. fold shows it without a clock: each leaf hands its accumulator on,
+// so the predicate of a following any() is called once per leaf, 200'000 times here where one
+// call decides the answer.
+BOOST_AUTO_TEST_CASE(searches_stop_early_under_with_max_len_and_deterministic, *boost::unit_test::disabled())
+{
+    constexpr std::size_t n = 200'000;
+    std::atomic<std::size_t> calls{0};
+    // relaxed: the count is read after the operation, which joins every piece.
+    auto counting_any_accumulator = [&calls](long) {
+        calls.fetch_add(1, std::memory_order_relaxed);
+        return true;
+    };
+    const auto ones = fi::par_range(std::size_t{0}, n).map([](std::size_t) { return 1L; });
+    for (std::size_t threads : {std::size_t{1}, std::size_t{8}}) {
+        fi::thread_pool pool(threads);
+        pool.install([&] {
+            BOOST_TEST_CONTEXT("threads " << threads)
+            {
+                calls = 0;
+                BOOST_TEST(ones.with_max_len(1).fold(0L, add).any(counting_any_accumulator));
+                BOOST_TEST(calls.load() < n / 10);  // one leaf per element: n leaves
+                calls = 0;
+                BOOST_TEST((ones | fi::par_with_max_len(16) | fi::par_fold(0L, add) |
+                            fi::par_find_first(counting_any_accumulator)).has_value());
+                BOOST_TEST(calls.load() < n / 16 / 10);
+                calls = 0;
+                BOOST_TEST(ones.with_min_len(1).deterministic().with_max_len(64).fold(0L, add).any(counting_any_accumulator));
+                BOOST_TEST(calls.load() < n / 64 / 10);
+            }
+        });
+    }
+}
+
 BOOST_AUTO_TEST_CASE(deterministic_double_sum_is_bitwise_identical_at_any_thread_count)
 {
     // Magnitudes from 1e-6 to 1e6 and both signs: every reduction order rounds differently.
