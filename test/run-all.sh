@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+# Paths relative to the checkout, so that a fresh clone in another folder hits the cache.
+export CCACHE_BASEDIR="$PWD"
 jobs=$(nproc)
 stages=("$@")
 ((${#stages[@]})) || stages=(gcc clang asan tsan b2 examples docs install)
