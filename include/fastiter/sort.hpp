@@ -66,7 +66,8 @@ struct stable_leaf_sort {
 // Sorts by halves down to `levels` deep, sorts the leaves with LeafSort, then merges pairs of
 // runs. Runs ping-pong between the range and the buffer: a node at depth k leaves its result in
 // the range when k is even, in the buffer when it is odd, so nothing is copied back at the end.
-// Positions are indices, valid in both arrays.
+// Positions are indices, valid in both arrays. Forks go straight to fork_join on the pool looked
+// up once: fastiter::join looks it up per call (a mutex on the default pool) and has no cancel flag.
 template <class Input, class Buffer, class Less, class LeafSort>
 class merge_sorter {
 public:
@@ -213,8 +214,9 @@ void par_merge_sort(It first, std::size_t n, Compare& cmp)
     }
     const std::size_t merge_piece = std::max(merge_min_piece, n / (threads * merge_pieces_per_thread));
     using value_type = std::iter_value_t<It>;
+    using sorter_type = merge_sorter<It, value_type*, std::remove_reference_t<decltype(less)>, LeafSort>;
     auto sort_with = [&](value_type* buffer, bool data_in_input) {
-        merge_sorter<It, value_type*, std::remove_reference_t<decltype(less)>, LeafSort> sorter(first, buffer, less, *pool.core, merge_piece);
+        sorter_type sorter(first, buffer, less, *pool.core, merge_piece);
         sorter.sort(0, n, sort_levels(n, threads, data_in_input), true);
     };
     if constexpr (sort_buffer_is_raw<value_type>) {
@@ -244,10 +246,9 @@ void explain_unsortable()
 
 }  // namespace detail
 
-// Sorts the range in place, in parallel, by `less` (operator< by default). The order of equal
-// elements is unspecified. `less` is called from several threads at once. If `less` or a move
-// throws, the exception reaches the caller after every piece stopped, and the range holds valid
-// but unspecified values (some may be moved-from).
+// Sorts the range in place by `less` (operator< by default), in parallel; equal elements end in
+// any order. `less` is called from several threads at once. If it or a move throws, the exception
+// reaches the caller once every piece stopped, and the elements are valid but unspecified.
 template <class R, class Less = std::less<>>
     requires par_sortable_range<R, Less>
 void par_sort(R&& range, Less less = {})
@@ -256,7 +257,7 @@ void par_sort(R&& range, Less less = {})
                                                        std::size_t(std::ranges::distance(range)), less);
 }
 
-// As par_sort, but equal elements keep their relative order.
+// As par_sort, but equal elements keep their input order.
 template <class R, class Less = std::less<>>
     requires par_sortable_range<R, Less>
 void par_stable_sort(R&& range, Less less = {})
