@@ -54,7 +54,10 @@ long irregular(const workload_input& in)
     return boost::irange(0L, n) | fi::par_map([n](long i) { return irregular_element(i, n); }) | fi::par_sum;
 }
 
-long collect(const workload_input& in) { return collect_checksum(in.data | fi::par_map(square_of) | fi::par_collect); }
+long collect(const workload_input& in)
+{
+    return collect_checksum(in.data | fi::par_map(square_of) | fi::par_collect_into<collect_vector>);
+}
 
 long nested(const workload_input& in)
 {
@@ -94,7 +97,10 @@ long irregular(const workload_input& in)
     return fi::par_range(0L, n).map([n](long i) { return irregular_element(i, n); }).sum();
 }
 
-long collect(const workload_input& in) { return collect_checksum(fi::into_par_iter(in.data).map(square_of).collect()); }
+long collect(const workload_input& in)
+{
+    return collect_checksum(fi::into_par_iter(in.data).map(square_of).collect_into<collect_vector>());
+}
 
 long nested(const workload_input& in)
 {

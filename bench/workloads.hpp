@@ -1,6 +1,8 @@
 // The workloads: what each computes, its default size, and what input it is built from.
 #pragma once
 
+#include <fastiter/default_init_allocator.hpp>
+
 #include <cstddef>
 #include <memory>
 #include <span>
@@ -62,21 +64,9 @@ struct built_input {
 };
 std::unique_ptr<built_input> build_input(const workload& w, long n);
 
-// A vector<long> whose elements start uninitialised: the collect contenders that write into
-// a preallocated vector would otherwise pay a serial zeroing pass that fastiter does not.
-template <class T>
-struct default_init_allocator : std::allocator<T> {
-    template <class U>
-    struct rebind {
-        using other = default_init_allocator<U>;
-    };
-    template <class U>
-    void construct(U* p) noexcept
-    {
-        ::new (static_cast<void*>(p)) U;
-    }
-};
-using collect_vector = std::vector<long, default_init_allocator<long>>;
+// Every collect contender writes into a vector whose elements start uninitialised, fastiter
+// too (collect_into): none pays a serial zeroing pass the others skip.
+using collect_vector = std::vector<long, fastiter::default_init_allocator<long>>;
 
 // The checksum of a collected vector: cheap, and it depends on length, order and values.
 template <class Vector>

@@ -293,6 +293,8 @@ std::vector<long> concatenated(const std::vector<std::vector<long>>& pieces)
 }
 
 const auto twice = [](long v) { return 2 * v; };
+// What a user collects into to skip zeroing the vector before the parallel writes.
+using unzeroed_vector = std::vector<long, fi::default_init_allocator<long>>;
 const auto plus_one = [](long v) { return v + 1; };
 const auto is_odd = [](long v) { return v % 2 != 0; };
 const auto is_positive = [](long v) { return v > 0; };
@@ -705,6 +707,10 @@ BOOST_DATA_TEST_CASE(collecting_terminals_match_the_loop, bdata::make(thread_cou
             BOOST_TEST(as_string(chars) == expected.letters);
 
             BOOST_TEST(same_elements(fi::into_par_iter(values).template collect_into<std::vector<long>>(), values));
+            BOOST_TEST(same_elements(fi::into_par_iter(values).map(twice).template collect_into<unzeroed_vector>(),
+                                     expected.twice_as_doubles));
+            BOOST_TEST(same_elements(fi::into_par_iter(values).filter(is_odd).template collect_into<unzeroed_vector>(),
+                                     expected.odd));
             BOOST_TEST(same_elements(fi::into_par_iter(values).template collect_into<std::set<long>>(), expected.as_set));
             BOOST_TEST((indices.map(key_and_index).template collect_into<std::map<long, std::size_t>>() == expected.as_map));
             BOOST_TEST((indices.map(key_and_index).template collect_into<std::unordered_map<long, std::size_t>>() ==
@@ -727,6 +733,7 @@ BOOST_DATA_TEST_CASE(collecting_terminals_match_the_loop, bdata::make(thread_cou
             BOOST_TEST(as_string(odd_chars) == expected.odd_letters);
 
             BOOST_TEST(same_elements(values | fi::par_filter(is_odd) | fi::par_collect_into<std::vector<long>>, expected.odd));
+            BOOST_TEST(same_elements(values | fi::par_map(twice) | fi::par_collect_into<unzeroed_vector>, expected.twice_as_doubles));
             BOOST_TEST(same_elements(values | fi::par_map(twice) | fi::par_collect_into<std::vector<double>>,
                                      expected.twice_as_doubles));
             BOOST_TEST(same_elements(values | fi::par_collect_into<std::set<long>>, expected.as_set));

@@ -3,6 +3,7 @@
 
 #include <fastiter/adaptors.hpp>
 #include <fastiter/config.hpp>
+#include <fastiter/default_init_allocator.hpp>
 #include <fastiter/join.hpp>
 #include <fastiter/par_range.hpp>
 #include <fastiter/parallel_iterator.hpp>

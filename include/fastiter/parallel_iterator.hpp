@@ -264,17 +264,24 @@ private:
         return detail::drive(producer, plan<Consumer>{stages_, consumer}, settings_);
     }
 
-    std::vector<value_type> collect_vector() const
+    // Vector is std::vector<value_type, Allocator>: an allocator that default-initialises
+    // spares the sequential zeroing that sizing a plain std::vector costs.
+    template <class Vector>
+    Vector collect_vector() const
     {
         const auto producer = source_.producer();
         // std::vector<bool> has no data() to write into: it takes the general path.
         if constexpr (indexed && std::is_default_constructible_v<value_type> &&
                       std::is_move_assignable_v<value_type> && !std::is_same_v<value_type, bool>) {
-            std::vector<value_type> out(producer.size());
+            Vector out(producer.size());
             run_on(producer, detail::write_consumer<value_type>{out.data()});
             return out;
         } else {
-            return run_on(producer, detail::collect_consumer<value_type>{}).concatenate();
+            auto items = run_on(producer, detail::collect_consumer<value_type>{}).concatenate();
+            if constexpr (std::is_same_v<Vector, std::vector<value_type>>)
+                return items;
+            else
+                return Vector(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
         }
     }
 

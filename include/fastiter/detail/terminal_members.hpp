@@ -31,6 +31,11 @@ struct truthy {
     }
 };
 
+template <class Container, class T>
+inline constexpr bool is_vector_of = false;
+template <class T, class Allocator>
+inline constexpr bool is_vector_of<std::vector<T, Allocator>, T> = true;
+
 template <class Key>
 struct by_key {
     Key key;
@@ -125,15 +130,16 @@ public:
         return position(pred, [](const auto& it, const auto& match) { return it.find_first(match); });
     }
 
-    // The elements in source order.
-    std::vector<value_of<Derived>> collect() const { return self().collect_vector(); }
-    // Into std::vector, std::set, std::map / std::unordered_map (from pairs), std::string (from
-    // chars), or any container constructible from an iterator pair.
+    // The elements in source order. Sizing the vector zeroes it first, on one thread;
+    // collect_into a vector whose allocator default-initialises skips that.
+    std::vector<value_of<Derived>> collect() const { return self().template collect_vector<std::vector<value_t>>(); }
+    // Into std::vector (any allocator), std::set, std::map / std::unordered_map (from pairs),
+    // std::string (from chars), or any container constructible from an iterator pair.
     template <class Container>
     Container collect_into() const
     {
-        if constexpr (std::is_same_v<Container, std::vector<value_t>>) {
-            return collect();
+        if constexpr (is_vector_of<Container, value_t>) {
+            return self().template collect_vector<Container>();
         } else {
             auto items = collect();
             return Container(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
