@@ -105,9 +105,14 @@ auto run_fixed_tree(const Producer& producer, const Plan& plan, std::size_t from
                     const split_settings& settings, std::size_t leaf, operation& op)
     -> decltype(std::move(plan.make_folder(0)).complete())
 {
+    auto folder = plan.make_folder(from);
+    // A piece thrown elsewhere (its result will never be read) or a search already decided
+    // (any found, or find_first matched further left) ends here: leaves left unvisited cost
+    // nothing, where the whole tree would be walked at a leaf per 4096 elements.
+    if (op.is_cancelled() || (decltype(folder)::short_circuits && folder.full()))
+        return std::move(folder).complete();
     const std::size_t length = to - from;
-    if (length <= leaf || length / 2 < settings.min_len || op.is_cancelled()) {
-        auto folder = plan.make_folder(from);
+    if (length <= leaf || length / 2 < settings.min_len) {
         producer.fold(from, to, folder);
         return std::move(folder).complete();
     }
