@@ -741,19 +741,9 @@ BOOST_AUTO_TEST_CASE(positional_adaptors_and_chain_on_an_rvalue_move_the_source)
     BOOST_TEST(chained.sum() == 2 * 999 * 1000 / 2);
 }
 
-// Known bug, disabled because it fails: an rvalue argument of a pipe step is copied once.
-// detail/pipe.hpp says `v | par_zip(std::vector{...})` "moves the vector into the iterator",
-// and FASTITER_STEP does hold an rvalue argument by value, but operator| takes the step as
-// `const pipe_step<Run>&` and runs `auto run = step.run;`, a copy of the step and of everything
-// it holds, even when the step is the temporary of the full expression. Here: 1000 copies for
-// `items() | par_zip(items())` and `items() | par_zip(owned())`, 1000 for par_chain. With a
-// move-only argument the pipe does not compile at all (FASTITER_TEST_MOVE_ONLY_PIPE_ARGUMENT
-// below), where the member spelling does:
-//     auto owned = [] { std::vector<std::unique_ptr<long>> v; return fastiter::into_par_iter(std::move(v)).map(deref); };
-//     owned().zip(owned());                              // compiles
-//     fastiter::par_range(0L, 1L) | fastiter::par_zip(owned());  // copy of a deleted copy constructor
-// Fix: an operator| overload for an rvalue step that moves step.run instead of copying it.
-BOOST_AUTO_TEST_CASE(pipe_zip_and_chain_move_an_rvalue_argument, *boost::unit_test::disabled())
+// Regression: operator| used to copy its step, and with it an rvalue argument it held: 1000
+// copies for `items() | par_zip(items())`, and a move-only argument did not compile.
+BOOST_AUTO_TEST_CASE(pipe_zip_and_chain_move_an_rvalue_argument)
 {
     auto items = [] {
         std::vector<tracked> out;
@@ -792,10 +782,6 @@ BOOST_AUTO_TEST_CASE(positional_adaptors_and_chain_on_an_owned_move_only_contain
     BOOST_TEST(owned().chain(owned()).sum() == 2 * 99 * 100 / 2);
 }
 
-#ifdef FASTITER_TEST_MOVE_ONLY_PIPE_ARGUMENT
-// Known bug: does not compile (see pipe_zip_and_chain_move_an_rvalue_argument above): the pipe
-// copies its step, and with it the argument, an iterator owning move-only elements. CMake's
-// test_positional_move_only_pipe_argument_compiles (DISABLED) builds this case.
 BOOST_AUTO_TEST_CASE(pipe_zip_and_chain_with_an_owned_move_only_argument)
 {
     auto owned = [] {
@@ -807,7 +793,6 @@ BOOST_AUTO_TEST_CASE(pipe_zip_and_chain_with_an_owned_move_only_argument)
     BOOST_TEST((fi::par_range(0L, 100L) | fi::par_zip(owned()) | fi::par_count) == 100u);
     BOOST_TEST((fi::par_range(0L, 100L) | fi::par_chain(owned()) | fi::par_count) == 200u);
 }
-#endif
 
 BOOST_AUTO_TEST_CASE(rev_take_skip_and_step_by_hand_out_references_of_an_lvalue_container)
 {

@@ -22,13 +22,19 @@ constexpr pipe_step<Run> make_step(Run run)
     return {std::move(run)};
 }
 
-// Anything into_par_iter accepts may stand left of a pipe; an rvalue is moved along. The
-// step runs on a copy of itself, so that what it owns moves on into the iterator.
+// Anything into_par_iter accepts may stand left of a pipe; an rvalue is moved along. What a
+// step owns (a function, an rvalue argument) moves on into the iterator: a temporary step,
+// the usual `v | par_zip(w)`, gives it up; a named step is copied, so it can be used again.
+template <par_source R, class Run>
+decltype(auto) operator|(R&& range, pipe_step<Run>&& step)
+{
+    return std::move(step.run)(fastiter::into_par_iter(std::forward<R>(range)));
+}
 template <par_source R, class Run>
 decltype(auto) operator|(R&& range, const pipe_step<Run>& step)
 {
     auto run = step.run;
-    return run(fastiter::into_par_iter(std::forward<R>(range)));
+    return std::move(run)(fastiter::into_par_iter(std::forward<R>(range)));
 }
 
 // Steps taking no argument are objects used without parentheses: `| par_rev`.
