@@ -15,8 +15,8 @@ struct contender {
     std::string_view heading;  // table column
     std::string_view description;
     std::string_view runtime;  // what it runs on, with the version compiled against
-    // NAME=value for its worker processes, unless the user's environment sets NAME already:
-    // for runtimes that read their settings before main().
+    // NAME=value settings, separated by spaces, for its worker processes, each unless the
+    // user's environment sets NAME already: for runtimes that read their settings before main().
     std::string_view worker_environment;
     // Sets the thread count up once per worker process; what it returns (a oneTBB
     // global_control, the limit contender's threads) lives until the worker exits.

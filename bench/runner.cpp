@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
+#include <sstream>
 #include <unistd.h>
 
 namespace bench {
@@ -70,15 +71,18 @@ std::vector<cell_result> plan_cells(const bench_options& options, const std::vec
     return cells;
 }
 
-// The contender's worker setting, unless the user's environment already decides it.
+// The contender's worker settings, but those the user's environment already decides.
 std::vector<std::string> worker_environment(std::string_view contender)
 {
     const auto* entry = find_contender(contender);
-    const std::string setting(entry && entry->built ? entry->built->worker_environment : "");
-    const auto equals = setting.find('=');
-    if (equals == std::string::npos || std::getenv(setting.substr(0, equals).c_str()))
-        return {};
-    return {setting};
+    std::istringstream settings(std::string(entry && entry->built ? entry->built->worker_environment : ""));
+    std::vector<std::string> environment;
+    for (std::string setting; settings >> setting;) {
+        const auto equals = setting.find('=');
+        if (equals != std::string::npos && !std::getenv(setting.substr(0, equals).c_str()))
+            environment.push_back(setting);
+    }
+    return environment;
 }
 
 void measure_once(const cell_result& cell, measurement& m, const bench_options& options)
