@@ -7,7 +7,9 @@
 
 #include <boost/range/irange.hpp>
 
+#include <atomic>
 #include <climits>
+#include <cstddef>
 #include <numeric>
 #include <vector>
 
@@ -23,6 +25,27 @@ constexpr auto square_of = [](long x) { return square(x); };
 constexpr auto even = [](long x) { return is_even(x); };
 constexpr auto over_1000 = [](long x) { return above_1000(x); };
 constexpr auto expensive_of = [](long x) { return expensive_element(x); };
+constexpr auto reciprocal_of = [](long x) { return reciprocal_of_successor(x); };
+constexpr auto matches = [](long x) { return early_exit_match(x); };
+constexpr auto throws_on_match = [](long x) { throw_on_match(x); };
+
+// progress's callback: what a caller that polls the count from another thread would install.
+struct store_count {
+    std::atomic<std::size_t>* reported;
+    // relaxed: the count is read after the operation returned, which orders it.
+    void operator()(std::size_t done, std::size_t) const { reported->store(done, std::memory_order_relaxed); }
+};
+
+// The kernel's checksum: the sum plus the last count the callback got, which must be n.
+template <class Sum>
+long with_progress(const Sum& sum_reporting_to)
+{
+    std::atomic<std::size_t> reported{0};
+    const long sum = sum_reporting_to(store_count{&reported});
+    return sum + long(reported.load(std::memory_order_relaxed));
+}
+
+constexpr auto fastiter_fork = [](auto& left, auto& right) { fi::join(left, right); };
 
 long sum_of_rows(const std::vector<long>& row_sums) { return std::accumulate(row_sums.begin(), row_sums.end(), 0L); }
 
@@ -73,6 +96,32 @@ long join(const workload_input&)
     return 0;
 }
 
+long sort(const workload_input& in)
+{
+    return sort_copy(in, [](std::span<long> v) { fi::par_sort(v); });
+}
+
+long deterministic(const workload_input& in)
+{
+    return rounded_checksum(in.data | fi::par_map(reciprocal_of) | fi::par_deterministic | fi::par_sum);
+}
+
+long progress(const workload_input& in)
+{
+    return with_progress([&](store_count report) {
+        return in.data | fi::par_progress(report) | fi::par_map(square_of) | fi::par_sum;
+    });
+}
+
+long early_exit(const workload_input& in) { return boost::irange(0L, in.n) | fi::par_any(matches); }
+
+long throw_early(const workload_input& in)
+{
+    return catches_early_exit([&] { boost::irange(0L, in.n) | fi::par_for_each(throws_on_match); });
+}
+
+long join_tree(const workload_input& in) { return bench::join_tree(0, in.n, join_tree_depth, fastiter_fork); }
+
 }  // namespace pipe
 
 // --- fluent form: fi::into_par_iter(data).map(f).sum() ------------------------------------
@@ -111,6 +160,24 @@ long nested(const workload_input& in)
     return sum_of_rows(row_sums);
 }
 
+long deterministic(const workload_input& in)
+{
+    return rounded_checksum(fi::into_par_iter(in.data).map(reciprocal_of).deterministic().sum());
+}
+
+long progress(const workload_input& in)
+{
+    return with_progress(
+        [&](store_count report) { return fi::into_par_iter(in.data).progress(report).map(square_of).sum(); });
+}
+
+long early_exit(const workload_input& in) { return fi::par_range(0L, in.n).any(matches); }
+
+long throw_early(const workload_input& in)
+{
+    return catches_early_exit([&] { fi::par_range(0L, in.n).for_each(throws_on_match); });
+}
+
 }  // namespace fluent
 
 }  // namespace
@@ -131,10 +198,17 @@ const contender fastiter_pipe_contender{
      .collect = pipe::collect,
      .irregular = pipe::irregular,
      .nested = pipe::nested,
-     .join = pipe::join},
+     .join = pipe::join,
+     .sort = pipe::sort,
+     .deterministic = pipe::deterministic,
+     .progress = pipe::progress,
+     .early_exit = pipe::early_exit,
+     .throw_early = pipe::throw_early,
+     .join_tree = pipe::join_tree},
 };
 
-// join has no fluent spelling: fi::join is the same call in both forms, timed once above.
+// join, join_tree and sort have no fluent spelling: fi::join and fi::par_sort are the same
+// calls in both forms, timed once above.
 const contender fastiter_fluent_contender{
     "fastiter-fluent",
     "fluent",
@@ -151,7 +225,13 @@ const contender fastiter_fluent_contender{
      .collect = fluent::collect,
      .irregular = fluent::irregular,
      .nested = fluent::nested,
-     .join = nullptr},
+     .join = nullptr,
+     .sort = nullptr,
+     .deterministic = fluent::deterministic,
+     .progress = fluent::progress,
+     .early_exit = fluent::early_exit,
+     .throw_early = fluent::throw_early,
+     .join_tree = nullptr},
 };
 
 }  // namespace bench

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <type_traits>
 #include <vector>
 
 namespace bench {
@@ -19,22 +20,32 @@ static_team* team = nullptr;
 
 struct alignas(64) padded_partial {
     long value;
+    double real;  // deterministic's partial sums
 };
 // One slot per thread, allocated by start() so that no call pays for an allocation.
 std::vector<padded_partial>* partials = nullptr;
 
+template <class T>
+T& slot(padded_partial& partial)
+{
+    if constexpr (std::is_same_v<T, double>)
+        return partial.real;
+    else
+        return partial.value;
+}
+
 // Runs loop(from, to) over each thread's slice of [0, n) and combines the partial results in
 // slice order.
-template <class Loop, class Combine>
-long split_reduce(std::size_t n, long identity, const Loop& loop, const Combine& combine)
+template <class T, class Loop, class Combine>
+T split_reduce(std::size_t n, T identity, const Loop& loop, const Combine& combine)
 {
     team->run([&](std::size_t index) {
         const auto [from, to] = team->bounds(n, index);
-        (*partials)[index].value = loop(from, to);
+        slot<T>((*partials)[index]) = loop(from, to);
     });
-    long result = identity;
-    for (const auto& partial : *partials)
-        result = combine(result, partial.value);
+    T result = identity;
+    for (auto& partial : *partials)
+        result = combine(result, slot<T>(partial));
     return result;
 }
 
@@ -43,7 +54,7 @@ long data_sum(const workload_input& in)
 {
     const long* data = in.data.data();
     return split_reduce(
-        in.data.size(), 0, [data](std::size_t from, std::size_t to) { return Loop(data, from, to); },
+        in.data.size(), 0L, [data](std::size_t from, std::size_t to) { return Loop(data, from, to); },
         std::plus<>{});
 }
 
@@ -59,7 +70,7 @@ long max(const workload_input& in)
 long expensive(const workload_input& in)
 {
     return split_reduce(
-        std::size_t(in.n), 0, [](std::size_t from, std::size_t to) { return expensive_loop(long(from), long(to)); },
+        std::size_t(in.n), 0L, [](std::size_t from, std::size_t to) { return expensive_loop(long(from), long(to)); },
         std::plus<>{});
 }
 
@@ -67,7 +78,7 @@ long irregular(const workload_input& in)
 {
     const long n = in.n;
     return split_reduce(
-        std::size_t(n), 0,
+        std::size_t(n), 0L,
         [n](std::size_t from, std::size_t to) { return irregular_loop(long(from), long(to), n); },
         std::plus<>{});
 }
@@ -86,7 +97,7 @@ long collect(const workload_input& in)
 long nested(const workload_input& in)
 {
     return split_reduce(
-        in.rows, 0,
+        in.rows, 0L,
         [&in](std::size_t from, std::size_t to) {
             long total = 0;
             for (std::size_t r = from; r < to; ++r)
@@ -94,6 +105,14 @@ long nested(const workload_input& in)
             return total;
         },
         std::plus<>{});
+}
+
+long deterministic(const workload_input& in)
+{
+    const long* data = in.data.data();
+    return rounded_checksum(split_reduce(
+        in.data.size(), 0.0,
+        [data](std::size_t from, std::size_t to) { return reciprocal_sum_loop(data, from, to); }, std::plus<>{}));
 }
 
 // Two empty slices handed to the spinning threads: the cheapest fork-join plain threads allow.
@@ -119,6 +138,7 @@ std::shared_ptr<void> start(std::size_t threads)
 
 }  // namespace
 
+// Only the even loops: a sort, a tree of tasks or a search that stops early is no static split.
 const contender limit_contender{
     "limit",
     "limit",
@@ -135,7 +155,13 @@ const contender limit_contender{
      .collect = collect,
      .irregular = irregular,
      .nested = nested,
-     .join = join},
+     .join = join,
+     .sort = nullptr,
+     .deterministic = deterministic,
+     .progress = nullptr,
+     .early_exit = nullptr,
+     .throw_early = nullptr,
+     .join_tree = nullptr},
 };
 
 }  // namespace bench

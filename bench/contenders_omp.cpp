@@ -131,6 +131,54 @@ long join(const workload_input&)
     return 0;
 }
 
+long deterministic(const workload_input& in)
+{
+    const long* data = in.data.data();
+    const long n = long(in.data.size());
+    double total = 0;
+#pragma omp parallel for reduction(+ : total)
+    for (long i = 0; i < n; ++i)
+        total += reciprocal_of_successor(data[i]);
+    return rounded_checksum(total);
+}
+
+// OpenMP's own early exit: the thread that finds the match cancels the loop, the others leave
+// at their next cancellation point. Cancellation works only with OMP_CANCELLATION=true in the
+// environment (see worker_environment); without it the loop runs to the end. `parallel` and
+// `for` are apart because a combined `parallel for` ends without the loop's barrier, and g++
+// rejects a `cancel for` there.
+long early_exit(const workload_input& in)
+{
+    const long n = in.n;
+    bool found = false;
+#pragma omp parallel shared(found)
+#pragma omp for
+    for (long x = 0; x < n; ++x) {
+        if (early_exit_match(x)) {
+#pragma omp atomic write
+            found = true;
+#pragma omp cancel for
+        }
+#pragma omp cancellation point for
+    }
+    return found;
+}
+
+// The recursion inside one parallel region: one thread starts it, tasks carry the halves.
+long join_tree(const workload_input& in)
+{
+    long total = 0;
+#pragma omp parallel
+#pragma omp single
+    total = bench::join_tree(0, in.n, join_tree_depth, [](auto& left, auto& right) {
+#pragma omp task shared(left)
+        left();
+        right();
+#pragma omp taskwait
+    });
+    return total;
+}
+
 // _OPENMP is the date of the specification the compiler implements.
 #define FASTITER_BENCH_STRING(x) #x
 #define FASTITER_BENCH_EXPAND(x) FASTITER_BENCH_STRING(x)
@@ -149,15 +197,20 @@ std::shared_ptr<void> start(std::size_t threads)
 
 }  // namespace
 
+// No sort (OpenMP has none), no progress (no callback to give), no throw_early (an exception
+// must not leave a parallel region: it would call std::terminate).
 const contender omp_contender{
     "omp",
     "OpenMP",
-    "#pragma omp parallel for reduction, default schedule, OMP_PROC_BIND=true; join as two omp sections",
+    "#pragma omp parallel for reduction, default schedule, OMP_PROC_BIND=true; join as two omp sections; "
+    "early_exit with omp cancel; join_tree with omp task",
     omp_runtime,
     // Unbound, libgomp's threads can be born on the CPU of the thread they wait for and spin
     // there: every parallel region then cost 8 ms (two scheduler ticks) in a worker process
     // that lives milliseconds, against 0.6 us bound. Binding is what OpenMP users do anyway.
-    "OMP_PROC_BIND=true",
+    // Cancellation is off unless asked for before the program starts; it only adds a check to
+    // regions with a cancel construct (early_exit's).
+    "OMP_PROC_BIND=true OMP_CANCELLATION=true",
     start,
     {.sum = sum,
      .sum_of_squares = sum_of_squares,
@@ -168,7 +221,13 @@ const contender omp_contender{
      .collect = collect,
      .irregular = irregular,
      .nested = nested,
-     .join = join},
+     .join = join,
+     .sort = nullptr,
+     .deterministic = deterministic,
+     .progress = nullptr,
+     .early_exit = early_exit,
+     .throw_early = nullptr,
+     .join_tree = join_tree},
 };
 
 }  // namespace bench

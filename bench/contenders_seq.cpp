@@ -2,6 +2,9 @@
 #include "contenders.hpp"
 #include "kernels.hpp"
 
+#include <algorithm>
+#include <atomic>
+
 namespace bench {
 
 namespace {
@@ -31,6 +34,38 @@ long nested(const workload_input& in)
     return total;
 }
 
+long sort(const workload_input& in)
+{
+    return sort_copy(in, [](std::span<long> v) { std::sort(v.begin(), v.end()); });
+}
+
+long deterministic(const workload_input& in)
+{
+    return rounded_checksum(reciprocal_sum_loop(in.data.data(), 0, in.data.size()));
+}
+
+// The fastiter contenders add the total their callback was last given: n, with nothing to report.
+long progress(const workload_input& in) { return sum_of_squares(in) + long(in.data.size()); }
+
+long early_exit(const workload_input& in)
+{
+    const std::atomic<bool> never_set{false};
+    return any_match_loop(0, in.n, never_set);
+}
+
+long throw_early(const workload_input& in)
+{
+    return catches_early_exit([&] { throw_on_match_loop(0, in.n); });
+}
+
+long join_tree(const workload_input& in)
+{
+    return bench::join_tree(0, in.n, join_tree_depth, [](auto& left, auto& right) {
+        left();
+        right();
+    });
+}
+
 // Nothing to join: the time is the harness's own cost of one call, the floor for the others.
 long join(const workload_input&) { return 0; }
 
@@ -54,7 +89,13 @@ const contender seq_contender{
      .collect = collect,
      .irregular = irregular,
      .nested = nested,
-     .join = join},
+     .join = join,
+     .sort = sort,
+     .deterministic = deterministic,
+     .progress = progress,
+     .early_exit = early_exit,
+     .throw_early = throw_early,
+     .join_tree = join_tree},
 };
 
 }  // namespace bench

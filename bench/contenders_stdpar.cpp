@@ -82,6 +82,22 @@ long nested(const workload_input& in)
     return std::accumulate(row_sums.begin(), row_sums.end(), 0L);
 }
 
+long sort(const workload_input& in)
+{
+    return sort_copy(in, [](std::span<long> v) { std::sort(par, v.begin(), v.end()); });
+}
+
+long deterministic(const workload_input& in)
+{
+    return rounded_checksum(std::transform_reduce(par, in.data.begin(), in.data.end(), 0.0, std::plus<>{},
+                                                  [](long x) { return reciprocal_of_successor(x); }));
+}
+
+long early_exit(const workload_input& in)
+{
+    return std::any_of(par, counting(0), counting(in.n), [](long x) { return early_exit_match(x); });
+}
+
 // libstdc++'s backend honours oneTBB's global limit on parallelism.
 std::shared_ptr<void> start(std::size_t threads)
 {
@@ -90,11 +106,14 @@ std::shared_ptr<void> start(std::size_t threads)
 
 }  // namespace
 
-// No join: std::execution has no fork-join of two callables.
+// No join or join_tree: std::execution has no fork-join of two callables. No progress: no
+// callback to give. No throw_early: an exception leaving an element function of a parallel
+// algorithm calls std::terminate.
 const contender std_par_contender{
     "std-par",
     "std::par",
-    "std::reduce / transform_reduce / count_if / max_element with std::execution::par (TBB backend)",
+    "std::reduce / transform_reduce / count_if / max_element / any_of / sort with std::execution::par (TBB "
+    "backend)",
     "libstdc++'s parallel algorithms on oneTBB " TBB_VERSION_STRING,
     "",
     start,
@@ -107,7 +126,13 @@ const contender std_par_contender{
      .collect = collect,
      .irregular = irregular,
      .nested = nested,
-     .join = nullptr},
+     .join = nullptr,
+     .sort = sort,
+     .deterministic = deterministic,
+     .progress = nullptr,
+     .early_exit = early_exit,
+     .throw_early = nullptr,
+     .join_tree = nullptr},
 };
 
 }  // namespace bench

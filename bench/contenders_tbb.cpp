@@ -8,9 +8,12 @@
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
 #include <tbb/parallel_reduce.h>
+#include <tbb/parallel_sort.h>
+#include <tbb/task_group.h>
 #include <tbb/version.h>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <numeric>
 #include <vector>
@@ -91,6 +94,59 @@ long join(const workload_input&)
     return 0;
 }
 
+long sort(const workload_input& in)
+{
+    return sort_copy(in, [](std::span<long> v) { tbb::parallel_sort(v.begin(), v.end()); });
+}
+
+// oneTBB's deterministic reduction: simple_partitioner down to the grain size, combined in a
+// fixed tree. The grain is fastiter's deterministic() leaf: with the default grain of 1 every
+// element would be a task of its own.
+constexpr std::size_t deterministic_grain = 4096;
+
+long deterministic(const workload_input& in)
+{
+    const long* data = in.data.data();
+    return rounded_checksum(tbb::parallel_deterministic_reduce(
+        index_range(0, in.data.size(), deterministic_grain), 0.0,
+        [data](const index_range& r, double partial) { return partial + reciprocal_sum_loop(data, r.begin(), r.end()); },
+        std::plus<>{}));
+}
+
+// The cancellation oneTBB documents: the body that finds a match cancels the group, so that no
+// further subrange starts, and sets the flag that running bodies poll per element.
+long early_exit(const workload_input& in)
+{
+    std::atomic<bool> found{false};
+    tbb::task_group_context context;
+    tbb::parallel_for(
+        index_range(0, std::size_t(in.n)),
+        [&](const index_range& r) {
+            if (any_match_loop(long(r.begin()), long(r.end()), found)) {
+                found.store(true, std::memory_order_relaxed);  // relaxed: read after the join
+                context.cancel_group_execution();
+            }
+        },
+        context);
+    return found.load(std::memory_order_relaxed);
+}
+
+// An exception cancels the group and reaches the caller of parallel_for; bodies already
+// running finish their subrange first.
+long throw_early(const workload_input& in)
+{
+    return catches_early_exit([&] {
+        tbb::parallel_for(index_range(0, std::size_t(in.n)),
+                          [](const index_range& r) { throw_on_match_loop(long(r.begin()), long(r.end())); });
+    });
+}
+
+long join_tree(const workload_input& in)
+{
+    return bench::join_tree(0, in.n, join_tree_depth,
+                            [](auto& left, auto& right) { tbb::parallel_invoke(left, right); });
+}
+
 std::shared_ptr<void> start(std::size_t threads)
 {
     return std::make_shared<tbb::global_control>(tbb::global_control::max_allowed_parallelism, threads);
@@ -101,7 +157,8 @@ std::shared_ptr<void> start(std::size_t threads)
 const contender tbb_contender{
     "tbb",
     "oneTBB",
-    "tbb::parallel_reduce / parallel_for, default partitioner; join as tbb::parallel_invoke",
+    "tbb::parallel_reduce / parallel_for, default partitioner; join as tbb::parallel_invoke; "
+    "parallel_sort, parallel_deterministic_reduce",
     "oneTBB " TBB_VERSION_STRING,
     "",
     start,
@@ -114,7 +171,13 @@ const contender tbb_contender{
      .collect = collect,
      .irregular = irregular,
      .nested = nested,
-     .join = join},
+     .join = join,
+     .sort = sort,
+     .deterministic = deterministic,
+     .progress = nullptr,
+     .early_exit = early_exit,
+     .throw_early = throw_early,
+     .join_tree = join_tree},
 };
 
 }  // namespace bench

@@ -3,9 +3,11 @@
 // not the arithmetic's.
 #pragma once
 
+#include <atomic>
 #include <climits>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 
 namespace bench {
 
@@ -41,6 +43,42 @@ inline long irregular_element(long i, long n)
     for (long round = 0; round < rounds; ++round)
         r = std::fmod(r * 1.1 + 1, 1e6);
     return long(r);
+}
+
+// deterministic's element: a double whose sum depends on the order of the additions.
+inline double reciprocal_of_successor(long x) { return 1.0 / double(1 + x); }
+
+// early_exit and throw_early look for element 0 of 0..n. The test hashes x first (the
+// splitmix64 finaliser, a bijection, so only 0 matches): with a plain x == 0, clang turns the
+// throwing loop over a block that cannot hold 0 into one range check, and a runtime that never
+// stops early would look as fast as one that does. Here every element costs a few ns.
+inline bool early_exit_match(long x)
+{
+    auto z = std::uint64_t(x);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
+    return (z ^ (z >> 31)) == 0;
+}
+
+// What throw_early throws at element 0; every kernel catches it and returns 1.
+struct early_exit_thrown {};
+
+inline void throw_on_match(long x)
+{
+    if (early_exit_match(x))
+        throw early_exit_thrown{};
+}
+
+// throw_early's result: 1 once the exception reached the caller of run(), 0 if nothing threw.
+template <class Run>
+long catches_early_exit(const Run& run)
+{
+    try {
+        run();
+    } catch (const early_exit_thrown&) {
+        return 1;
+    }
+    return 0;
 }
 
 // --- the hand-written loops: the sequential contender runs them over [0, n), the limit
@@ -103,10 +141,55 @@ inline long irregular_loop(long from, long to, long n)
     return sum;
 }
 
+inline double reciprocal_sum_loop(const long* data, std::size_t from, std::size_t to)
+{
+    double sum = 0;
+    for (std::size_t i = from; i < to; ++i)
+        sum += reciprocal_of_successor(data[i]);
+    return sum;
+}
+
+// True at the first match in [from, to); false when there is none, or as soon as `stop` is
+// set by a thread that found one elsewhere. The sequential contender passes a flag nobody
+// sets, so that it runs the same code.
+inline bool any_match_loop(long from, long to, const std::atomic<bool>& stop)
+{
+    for (long x = from; x < to; ++x) {
+        // relaxed: the flag only says "stop looking"; the answer travels by the runtime's join.
+        if (stop.load(std::memory_order_relaxed))
+            return false;
+        if (early_exit_match(x))
+            return true;
+    }
+    return false;
+}
+
+inline void throw_on_match_loop(long from, long to)
+{
+    for (long x = from; x < to; ++x)
+        throw_on_match(x);
+}
+
 inline void collect_loop(const long* data, long* out, std::size_t from, std::size_t to)
 {
     for (std::size_t i = from; i < to; ++i)
         out[i] = square(data[i]);
+}
+
+// join_tree: halves [from, to) `depth` times, runs both halves through fork(left, right) (a
+// runtime's fork-join, or one after the other), and sums the expensive step over each leaf.
+template <class Fork>
+long join_tree(long from, long to, int depth, const Fork& fork)
+{
+    if (depth == 0)
+        return expensive_loop(from, to);
+    const long mid = from + (to - from) / 2;
+    long left_sum = 0;
+    long right_sum = 0;
+    auto left = [&] { left_sum = join_tree(from, mid, depth - 1, fork); };
+    auto right = [&] { right_sum = join_tree(mid, to, depth - 1, fork); };
+    fork(left, right);
+    return left_sum + right_sum;
 }
 
 }  // namespace bench

@@ -59,12 +59,13 @@ void note_failures(const cell_result& cell, std::vector<std::string>& notes)
     }
 }
 
-// At one thread every ratio is overhead: what the abstraction costs over the hand loop.
+// At one thread every ratio is overhead: what the abstraction costs over the hand loop. Latency
+// workloads are left out: against a call that returns at once, the ratio is a start-up cost.
 void note_single_thread_overhead(const run_results& results, std::vector<std::string>& notes)
 {
     std::map<std::string_view, std::vector<std::pair<double, std::string>>> ratios;
     for (const auto& cell : results.cells)
-        if (cell.threads == 1 && cell.work->name != "join")
+        if (cell.threads == 1 && !cell.work->latency)
             for (const auto& m : cell.by_contender)
                 if (const double ratio = speedup(cell, m); m.contender != "seq" && std::isfinite(ratio))
                     ratios[m.contender].push_back({ratio, std::string(cell.work->name) + " n=" + std::to_string(cell.n)});

@@ -71,14 +71,15 @@ std::string write_sweep_blocks(const run_results& results, std::size_t threads, 
 }
 
 // One block per contender: threads, geometric-mean speedup over the fixed-size workloads
-// (join left out: its "speedup" is a latency against an empty call).
+// (latency workloads such as join left out: their "speedup" is a latency against a call that
+// returns at once).
 std::string write_thread_blocks(const run_results& results, std::ofstream& data, int& block)
 {
     std::string clauses;
     for (std::size_t c = 1; c < results.contenders.size(); ++c) {
         std::map<std::size_t, std::pair<double, int>> log_sums;
         for (const auto& cell : results.cells)
-            if (!cell.work->sweep && cell.work->name != "join")
+            if (!cell.work->sweep && !cell.work->latency)
                 if (const double ratio = speedup(cell, cell.by_contender[c]); std::isfinite(ratio)) {
                     log_sums[cell.threads].first += std::log(ratio);
                     ++log_sums[cell.threads].second;

@@ -1,6 +1,7 @@
 #include "workloads.hpp"
 
 #include <algorithm>
+#include <random>
 
 namespace bench {
 
@@ -32,7 +33,19 @@ constexpr workload workloads[] = {
     {"nested", "for_each over 200 rows of a 2M vector, a parallel sum inside each row",
      &kernel_set::nested, input_kind::data_vector, 2'000'000, false, false},
     {"join", "join of two empty tasks, per call (seq: the harness's own call overhead)",
-     &kernel_set::join, input_kind::nothing, 1, false, false},
+     &kernel_set::join, input_kind::nothing, 1, false, false, true},
+    {"sort", "sort a copy of a shuffled 1M vector (the copy, made serially, is in every time)",
+     &kernel_set::sort, input_kind::shuffled_vector, 1'000'000, false, false},
+    {"deterministic", "sum of 1.0 / (1 + x) over a 1M vector as doubles (fastiter: deterministic())",
+     &kernel_set::deterministic, input_kind::data_vector, 1'000'000, false, false},
+    {"progress", "sum of squares over a 1M vector with a progress callback (fastiter only)",
+     &kernel_set::progress, input_kind::data_vector, 1'000'000, false, false},
+    {"early_exit", "any over 0..1e9 that matches element 0: how soon every thread stops",
+     &kernel_set::early_exit, input_kind::index_range, 1'000'000'000, false, false, true},
+    {"throw_early", "for_each over 0..1e9 that throws at element 0: how soon the caller catches it",
+     &kernel_set::throw_early, input_kind::index_range, 1'000'000'000, false, false, true},
+    {"join_tree", "fork-join tree of depth 12 over 0..100k: 4096 leaves of ~2 us of the expensive step",
+     &kernel_set::join_tree, input_kind::index_range, 100'000, false, false},
 };
 
 }  // namespace
@@ -50,7 +63,7 @@ std::unique_ptr<built_input> build_input(const workload& w, long n)
 {
     auto built = std::make_unique<built_input>();
     built->input.n = n;
-    if (w.input == input_kind::data_vector) {
+    if (w.input == input_kind::data_vector || w.input == input_kind::shuffled_vector) {
         built->storage.resize(std::size_t(n));
         const long seed = data_seed;
         // The seed's par_range(0, n) values, so its filters see the same alternating parity,
@@ -58,6 +71,12 @@ std::unique_ptr<built_input> build_input(const workload& w, long n)
         for (std::size_t i = 0; i < built->storage.size(); ++i)
             built->storage[i] = (long(i) + seed) & 0xffff;
         built->input.data = built->storage;
+    }
+    if (w.input == input_kind::shuffled_vector) {
+        // A fixed seed: every worker process of this binary sorts the same order.
+        std::shuffle(built->storage.begin(), built->storage.end(), std::mt19937_64(20240601));
+        built->scratch.resize(std::size_t(n));
+        built->input.scratch = built->scratch;
     }
     if (w.work == &kernel_set::nested)
         built->input.rows = std::min<std::size_t>(nested_rows, std::max<std::size_t>(1, std::size_t(n)));

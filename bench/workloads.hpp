@@ -3,6 +3,8 @@
 
 #include <fastiter/default_init_allocator.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <memory>
 #include <span>
@@ -17,6 +19,9 @@ struct workload_input {
     long n = 0;
     std::span<const long> data;
     std::size_t rows = 0;  // nested: data viewed as rows of n / rows elements
+    // sort: as long as data, allocated (and its pages touched) once; a call copies data here
+    // and sorts the copy, so no call pays for an allocation or page faults.
+    std::span<long> scratch;
     std::size_t row_length() const { return data.size() / rows; }
     std::span<const long> row(std::size_t r) const { return data.subspan(r * row_length(), row_length()); }
 };
@@ -37,9 +42,16 @@ struct kernel_set {
     kernel irregular = nullptr;
     kernel nested = nullptr;
     kernel join = nullptr;
+    kernel sort = nullptr;
+    kernel deterministic = nullptr;
+    kernel progress = nullptr;
+    kernel early_exit = nullptr;
+    kernel throw_early = nullptr;
+    kernel join_tree = nullptr;
 };
 
-enum class input_kind { data_vector, index_range, nothing };
+// shuffled_vector: the data vector's values in a fixed pseudo-random order, plus the scratch.
+enum class input_kind { data_vector, shuffled_vector, index_range, nothing };
 
 struct workload {
     std::string_view name;
@@ -49,6 +61,9 @@ struct workload {
     long default_n;
     bool sweep;      // n comes from --sizes
     bool seed_six;   // one of the Python seed's six: the default selection
+    // The sequential call returns at once: a contender's time is a latency, and its ratio to
+    // the sequential time no speedup; means over workloads leave it out.
+    bool latency = false;
 };
 
 std::span<const workload> all_workloads();
@@ -57,9 +72,13 @@ const workload* find_workload(std::string_view name);
 // Rows of the nested workload; each row is n / nested_rows elements long.
 inline constexpr std::size_t nested_rows = 200;
 
+// Depth of join_tree's fork-join tree: 4096 leaves.
+inline constexpr int join_tree_depth = 12;
+
 // Owns what a workload_input views.
 struct built_input {
     std::vector<long> storage;
+    std::vector<long> scratch;
     workload_input input;
 };
 std::unique_ptr<built_input> build_input(const workload& w, long n);
@@ -76,5 +95,35 @@ long collect_checksum(const Vector& out)
         return 0;
     return long(out.size()) + out.front() + out[out.size() / 2] + out.back();
 }
+
+// The checksum of a sorted vector: collect_checksum plus 15 more positions, each weighted by
+// its place, so that a wrong order anywhere along the vector is likely to show.
+inline long sorted_checksum(std::span<const long> out)
+{
+    long checksum = collect_checksum(out);
+    constexpr std::size_t samples = 16;
+    for (std::size_t k = 1; k < samples && !out.empty(); ++k)
+        checksum += long(k) * out[k * out.size() / samples];
+    return checksum;
+}
+
+// One sort call: copy data into the scratch buffer on the calling thread (the same serial copy
+// in every contender's time), sort_in_place(span) it, and checksum the result.
+template <class Sort>
+long sort_copy(const workload_input& in, const Sort& sort_in_place)
+{
+    std::copy(in.data.begin(), in.data.end(), in.scratch.begin());
+    sort_in_place(in.scratch);
+    return sorted_checksum(in.scratch);
+}
+
+// The checksum of a floating-point sum. Contenders add in different orders (fastiter's
+// deterministic() in a fixed tree, OpenMP's reduction in whatever order threads finish), so
+// their sums differ in the last bits, ~1e-13 relative at 1M terms, while the runner compares
+// checksums exactly. Rounded to float (6e-8 relative, 10^5 times coarser than that drift),
+// reassociated sums agree and a wrong one still shows; only a sum that lands within the drift
+// of a rounding boundary would be flagged, about one run in 10^5. In units of 1e-6, so that a
+// mismatch note reads as the sum.
+inline long rounded_checksum(double sum) { return std::lround(double(float(sum)) * 1e6); }
 
 }  // namespace bench
