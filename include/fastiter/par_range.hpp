@@ -89,8 +89,9 @@ auto parallel_iterator<Source, Stages>::zip(Other&& other) &&
     static_assert(indexed && right_type::indexed,
                   "fastiter: zip needs positions on both sides, which filter, filter_map, flat_map "
                   "and fold drop: zip before those stages, or collect() first");
-    return derived(detail::zip_source<closed, typename right_type::closed>{std::move(*this).close(),
-                                                                           std::move(right).close()});
+    if constexpr (indexed && right_type::indexed)
+        return derived(detail::zip_source<closed, typename right_type::closed>{std::move(*this).close(),
+                                                                               std::move(right).close()});
 }
 
 template <class Source, class Stages>

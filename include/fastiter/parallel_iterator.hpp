@@ -13,6 +13,13 @@
 #include <utility>
 #include <vector>
 
+// A positional adaptor where positions are gone gets one error, naming it and the fix; its
+// body then sits in `if constexpr (Self::indexed)`, so no page of errors follows.
+#define FASTITER_NEEDS_POSITIONS(adaptor)                                                             \
+    static_assert(Self::indexed, "fastiter: " adaptor " needs positions, which filter, filter_map, "    \
+                                 "flat_map and fold drop: apply it before those stages, or collect() " \
+                                 "first and start again from the vector")
+
 namespace fastiter {
 
 template <class Source, class Stages = detail::no_stages>
@@ -102,8 +109,9 @@ public:
     template <class Self = parallel_iterator>
     auto enumerate() &&
     {
-        require_indexed<Self>();
-        return derived(detail::enumerate_source<closed>{std::move(*this).close()});
+        FASTITER_NEEDS_POSITIONS("enumerate");
+        if constexpr (Self::indexed)
+            return derived(detail::enumerate_source<closed>{std::move(*this).close()});
     }
     // Pairs with the elements of other (a parallel iterator or any range); as long as the
     // shorter of the two.
@@ -116,16 +124,18 @@ public:
     template <class Self = parallel_iterator>
     auto take(std::size_t n) &&
     {
-        require_indexed<Self>();
-        return std::move(*this).strided(detail::stride_kind::take, n);
+        FASTITER_NEEDS_POSITIONS("take");
+        if constexpr (Self::indexed)
+            return std::move(*this).strided(detail::stride_kind::take, n);
     }
     template <class Self = parallel_iterator>
     auto skip(std::size_t n) const& { return copy().template skip<Self>(n); }
     template <class Self = parallel_iterator>
     auto skip(std::size_t n) &&
     {
-        require_indexed<Self>();
-        return std::move(*this).strided(detail::stride_kind::skip, n);
+        FASTITER_NEEDS_POSITIONS("skip");
+        if constexpr (Self::indexed)
+            return std::move(*this).strided(detail::stride_kind::skip, n);
     }
     // Every k-th element from the first; k = 0 throws std::invalid_argument.
     template <class Self = parallel_iterator>
@@ -133,18 +143,20 @@ public:
     template <class Self = parallel_iterator>
     auto step_by(std::size_t k) &&
     {
-        require_indexed<Self>();
+        FASTITER_NEEDS_POSITIONS("step_by");
         if (k == 0)
             throw std::invalid_argument("fastiter: step_by(0): the step must be at least 1");
-        return std::move(*this).strided(detail::stride_kind::step_by, k);
+        if constexpr (Self::indexed)
+            return std::move(*this).strided(detail::stride_kind::step_by, k);
     }
     template <class Self = parallel_iterator>
     auto rev() const& { return copy().template rev<Self>(); }
     template <class Self = parallel_iterator>
     auto rev() &&
     {
-        require_indexed<Self>();
-        return std::move(*this).strided(detail::stride_kind::rev, 0);
+        FASTITER_NEEDS_POSITIONS("rev");
+        if constexpr (Self::indexed)
+            return std::move(*this).strided(detail::stride_kind::rev, 0);
     }
     // Pieces of k consecutive elements, each a std::vector; the last may be shorter. k = 0
     // throws std::invalid_argument.
@@ -153,10 +165,11 @@ public:
     template <class Self = parallel_iterator>
     auto chunks(std::size_t k) &&
     {
-        require_indexed<Self>();
+        FASTITER_NEEDS_POSITIONS("chunks");
         if (k == 0)
             throw std::invalid_argument("fastiter: chunks(0): a chunk must hold at least 1 element");
-        return derived(detail::chunks_source<closed>{std::move(*this).close(), k});
+        if constexpr (Self::indexed)
+            return derived(detail::chunks_source<closed>{std::move(*this).close(), k});
     }
     // This iterator's elements, then other's (a parallel iterator or any range).
     template <class Other>
@@ -230,16 +243,6 @@ private:
         return derived(detail::strided_source<closed>{std::move(*this).close(), kind, k});
     }
 
-    // A dependent static_assert, so that it fires only where the operation is used.
-    template <class Self>
-    static constexpr void require_indexed()
-    {
-        static_assert(Self::indexed,
-                      "fastiter: this operation needs positions (enumerate, zip, take, skip, step_by, "
-                      "rev, chunks, position_*), which filter, filter_map, flat_map and fold drop: "
-                      "apply it before those stages, or collect() first and start again from the vector");
-    }
-
     template <class Consumer>
     struct plan {
         const Stages& stages;
@@ -291,3 +294,5 @@ private:
 };
 
 }  // namespace fastiter
+
+#undef FASTITER_NEEDS_POSITIONS

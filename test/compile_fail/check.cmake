@@ -2,7 +2,7 @@
 # FASTITER_COMPILE_FAIL_CONTROL (the fix applied), must compile: then the test target failing
 # proves the misuse is what fails. The test target must fail, and the compiler's output must
 # match every `// expect: <regex>` line of the source, so that the message stays the one
-# promised. Usage:
+# promised, and the first error must match the first of them. Usage:
 #   cmake -D BUILD_DIR=<build tree> -D TARGET=cf_<name> -D SOURCE=<file.cpp> [-D CONFIG=<config>] -P check.cmake
 foreach(required IN ITEMS BUILD_DIR TARGET SOURCE)
   if(NOT DEFINED ${required})
@@ -44,5 +44,13 @@ foreach(line IN LISTS expectations)
                         "${build_output}")
   endif()
 endforeach()
+
+# The promised message must come first: one clear error, not the last of a page.
+string(REGEX MATCH "error: [^\n]*" first_error "${build_output}")
+list(GET expectations 0 first_line)
+string(REGEX REPLACE "^// expect: " "" first_pattern "${first_line}")
+if(NOT first_error MATCHES "${first_pattern}")
+  message(FATAL_ERROR "${TARGET}: the first error is not the promised one (/${first_pattern}/):\n${first_error}")
+endif()
 list(LENGTH expectations count)
-message(STATUS "${TARGET} does not compile, and the output has all ${count} expected messages")
+message(STATUS "${TARGET} does not compile; its first error and the output have all ${count} expected messages")

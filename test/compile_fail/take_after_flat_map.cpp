@@ -1,9 +1,9 @@
 // Must not compile: take after flat_map. flat_map's output has no positions to count by; the
-// static_assert names the operations that need positions and the fix. Built by CMake's
+// static_assert names take and the fix, as the first error. Built by CMake's
 // cf_take_after_flat_map (compile_fail/check.cmake matches the compiler's output against each
 // `expect:` line, a CMake regex) and b2's compile-fail rule. FASTITER_COMPILE_FAIL_CONTROL
 // applies the fix (collect first), which must compile.
-// expect: fastiter: this operation needs positions \(enumerate, zip, take, skip, step_by, rev, chunks, position_\*\)
+// expect: fastiter: take needs positions
 // expect: which filter, filter_map, flat_map and fold drop
 // expect: or collect\(\) first and start again from the vector
 #include <fastiter/fastiter.hpp>

@@ -185,9 +185,14 @@ private:
     template <class P, class Search>
     std::optional<std::size_t> position(const P& pred, Search search) const
     {
-        auto matches = [&pred](const auto& indexed) { return std::invoke(pred, indexed.second); };
-        if (auto found = search(self().enumerate(), matches))
-            return found->first;
+        static_assert(Derived::indexed, "fastiter: position_any and position_first need positions, which filter, "
+                                        "filter_map, flat_map and fold drop: call them before those stages, or "
+                                        "collect() first and start again from the vector");
+        if constexpr (Derived::indexed) {
+            auto matches = [&pred](const auto& indexed) { return std::invoke(pred, indexed.second); };
+            if (auto found = search(self().enumerate(), matches))
+                return found->first;
+        }
         return std::nullopt;
     }
 };
