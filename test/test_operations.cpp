@@ -11,6 +11,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
 #include "watchdog.hpp"
 
 #include <fastiter/fastiter.hpp>
@@ -42,47 +43,14 @@ namespace bdata = boost::unit_test::data;
 // outside it, and g++ warns (-Wsubobject-linkage) when its lambdas capture internal types.
 namespace operations_test {
 
+using namespace fastiter_test;
+
 const std::vector<std::size_t> sizes{0, 1, 2, 97, 100'003};
 const std::vector<std::size_t> thread_counts{1, 2, 8};
 constexpr std::size_t largest = 100'003;
 
-// The two spellings share everything below operator|, so at the largest size each runs on two
-// of the three pools only (member: 1 and 8 threads, pipe: 2 and 8), to keep a Debug run short.
-struct spellings {
-    bool member, pipe;
-};
-
-spellings spellings_for(std::size_t threads, std::size_t n)
-{
-    if (n < largest)
-        return {true, true};
-    return {threads != 2, threads != 1};
-}
-
-// Deterministic values in [lo, hi], from splitmix64.
-std::vector<long> pseudo_random(std::size_t n, long lo, long hi, std::uint64_t seed = 42)
-{
-    std::vector<long> out(n);
-    for (auto& v : out) {
-        std::uint64_t z = (seed += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        z ^= z >> 31;
-        v = lo + long(z % std::uint64_t(hi - lo + 1));
-    }
-    return out;
-}
-
-// The inputs, made once per size and shared by every thread count (std::map: references stay
-// valid as it grows).
-const std::vector<long>& values_of_size(std::size_t n)
-{
-    static std::map<std::size_t, std::vector<long>> cache;
-    auto found = cache.find(n);
-    if (found == cache.end())
-        found = cache.emplace(n, pseudo_random(n, -1000, 1000)).first;
-    return found->second;
-}
+// The inputs, made once per size and shared by every thread count.
+const std::vector<long>& values_of_size(std::size_t n) { return cached_pseudo_random(n, -1000, 1000); }
 
 // Compares by key only, so that elements with equal keys stay distinguishable by their index.
 struct keyed {
@@ -105,64 +73,6 @@ struct key_of {
 };
 
 char letter(long v) { return char('a' + (v % 26 + 26) % 26); }
-
-template <class T>
-concept printable = requires(std::ostream& out, const T& t) { out << t; };
-
-// Element-wise equality that names the first difference; Boost.Test's per_element would assert
-// once per element, which takes seconds at 100'003 elements in a Debug build.
-template <class Actual, class Expected>
-boost::test_tools::predicate_result same_elements(const Actual& actual, const Expected& expected)
-{
-    if (actual.size() != expected.size()) {
-        boost::test_tools::predicate_result result(false);
-        result.message() << "sizes differ: " << actual.size() << " != " << expected.size();
-        return result;
-    }
-    const auto [a, e] = std::mismatch(actual.begin(), actual.end(), expected.begin());
-    if (a != actual.end()) {
-        boost::test_tools::predicate_result result(false);
-        result.message() << "first difference at index " << std::distance(actual.begin(), a);
-        if constexpr (printable<std::remove_cvref_t<decltype(*a)>>)
-            result.message() << ": " << *a << " != " << *e;
-        return result;
-    }
-    return true;
-}
-
-template <class T>
-boost::test_tools::predicate_result same_optional(const std::optional<T>& actual, const std::optional<T>& expected)
-{
-    if (actual.has_value() != expected.has_value() || (actual && !(*actual == *expected))) {
-        boost::test_tools::predicate_result result(false);
-        result.message() << (actual ? "a value" : "nothing") << " where the loop gives "
-                         << (expected ? "a value" : "nothing");
-        if (actual && expected)
-            result.message() << ": " << *actual << " != " << *expected;
-        return result;
-    }
-    return true;
-}
-
-// The sequential loops the parallel results are compared with.
-template <class T, class F>
-auto loop_map(const std::vector<T>& in, F f)
-{
-    std::vector<std::remove_cvref_t<std::invoke_result_t<F&, const T&>>> out;
-    for (const auto& x : in)
-        out.push_back(f(x));
-    return out;
-}
-
-template <class T, class P>
-std::vector<T> loop_filter(const std::vector<T>& in, P p)
-{
-    std::vector<T> out;
-    for (const auto& x : in)
-        if (p(x))
-            out.push_back(x);
-    return out;
-}
 
 template <class T, class F>
 auto loop_flat_map(const std::vector<T>& in, F f)
@@ -474,7 +384,7 @@ BOOST_DATA_TEST_CASE(flat_map_and_filter_map_match_the_loop, bdata::make(thread_
 {
     const auto& values = values_of_size(n);
     const auto& expected = expected_for<expected_flat_map_and_filter_map>(n);
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
     fi::thread_pool pool(threads);
     pool.install([&] {
         if (run.member) {
@@ -521,7 +431,7 @@ BOOST_DATA_TEST_CASE(inspect_and_fold_match_the_loop, bdata::make(thread_counts)
         inspected_sum = 0;
     };
 
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
     fi::thread_pool pool(threads);
     pool.install([&] {
         if (run.member) {
@@ -683,7 +593,7 @@ BOOST_DATA_TEST_CASE(collecting_terminals_match_the_loop, bdata::make(thread_cou
 {
     const auto& values = values_of_size(n);
     const auto& expected = expected_for<expected_collections>(n);
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
     const auto indices = fi::par_range(std::size_t{0}, n);
     auto key_and_index = [&values](std::size_t i) { return std::pair(values[i] % 100, i); };
     auto is_not_positive = [](long v) { return !is_positive(v); };
@@ -754,7 +664,7 @@ BOOST_DATA_TEST_CASE(split_settings_leave_results_unchanged, bdata::make(thread_
 {
     const auto& values = values_of_size(n);
     const auto& expected = expected_for<expected_settings>(n);
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
 
     fi::thread_pool pool(threads);
     pool.install([&] {

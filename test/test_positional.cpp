@@ -8,6 +8,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
 #include "watchdog.hpp"
 
 #include <fastiter/fastiter.hpp>
@@ -34,115 +35,16 @@ namespace bdata = boost::unit_test::data;
 // outside it, and g++ warns (-Wsubobject-linkage) when its lambdas capture internal types.
 namespace positional_test {
 
+using namespace fastiter_test;
+
 const std::vector<std::size_t> sizes{0, 1, 2, 97, 100'003};
 const std::vector<std::size_t> thread_counts{1, 2, 8};
 constexpr std::size_t largest = 100'003;
 
-// The two spellings share everything below operator|, so at the largest size each runs on two
-// of the three pools only (member: 1 and 8 threads, pipe: 2 and 8), to keep a Debug run short.
-struct spellings {
-    bool member, pipe;
-};
-
-spellings spellings_for(std::size_t threads, std::size_t n)
-{
-    if (n < largest)
-        return {true, true};
-    return {threads != 2, threads != 1};
-}
-
-// Deterministic values in [lo, hi], from splitmix64.
-std::vector<long> pseudo_random(std::size_t n, long lo, long hi, std::uint64_t seed = 42)
-{
-    std::vector<long> out(n);
-    for (auto& v : out) {
-        std::uint64_t z = (seed += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        z ^= z >> 31;
-        v = lo + long(z % std::uint64_t(hi - lo + 1));
-    }
-    return out;
-}
-
-// The inputs, made once per size and shared by every thread count (std::map: references stay
-// valid as it grows). `others` are a second input for zip and chain, of another length.
-const std::vector<long>& values_of_size(std::size_t n)
-{
-    static std::map<std::size_t, std::vector<long>> cache;
-    auto found = cache.find(n);
-    if (found == cache.end())
-        found = cache.emplace(n, pseudo_random(n, -1000, 1000)).first;
-    return found->second;
-}
-
-const std::vector<long>& others_of_size(std::size_t n)
-{
-    static std::map<std::size_t, std::vector<long>> cache;
-    auto found = cache.find(n);
-    if (found == cache.end())
-        found = cache.emplace(n, pseudo_random(n, -50, 50, 7)).first;
-    return found->second;
-}
-
-template <class T>
-concept printable = requires(std::ostream& out, const T& t) { out << t; };
-
-// Element-wise equality that names the first difference; Boost.Test's per_element would assert
-// once per element, which takes seconds at 100'003 elements in a Debug build.
-template <class Actual, class Expected>
-boost::test_tools::predicate_result same_elements(const Actual& actual, const Expected& expected)
-{
-    if (actual.size() != expected.size()) {
-        boost::test_tools::predicate_result result(false);
-        result.message() << "sizes differ: " << actual.size() << " != " << expected.size();
-        return result;
-    }
-    const auto [a, e] = std::mismatch(actual.begin(), actual.end(), expected.begin());
-    if (a != actual.end()) {
-        boost::test_tools::predicate_result result(false);
-        result.message() << "first difference at index " << std::distance(actual.begin(), a);
-        if constexpr (printable<std::remove_cvref_t<decltype(*a)>>)
-            result.message() << ": " << *a << " != " << *e;
-        return result;
-    }
-    return true;
-}
-
-template <class T>
-boost::test_tools::predicate_result same_optional(const std::optional<T>& actual, const std::optional<T>& expected)
-{
-    if (actual.has_value() != expected.has_value() || (actual && !(*actual == *expected))) {
-        boost::test_tools::predicate_result result(false);
-        result.message() << (actual ? "a value" : "nothing") << " where the loop gives "
-                         << (expected ? "a value" : "nothing");
-        if constexpr (printable<T>)
-            if (actual && expected)
-                result.message() << ": " << *actual << " != " << *expected;
-        return result;
-    }
-    return true;
-}
-
-// The sequential loops the parallel results are compared with.
-template <class T, class F>
-auto loop_map(const std::vector<T>& in, F f)
-{
-    std::vector<std::remove_cvref_t<std::invoke_result_t<F&, const T&>>> out;
-    for (const auto& x : in)
-        out.push_back(f(x));
-    return out;
-}
-
-template <class T, class P>
-std::vector<T> loop_filter(const std::vector<T>& in, P p)
-{
-    std::vector<T> out;
-    for (const auto& x : in)
-        if (p(x))
-            out.push_back(x);
-    return out;
-}
+// The inputs, made once per size and shared by every thread count; `others` are a second
+// input for zip and chain, of another length.
+const std::vector<long>& values_of_size(std::size_t n) { return cached_pseudo_random(n, -1000, 1000); }
+const std::vector<long>& others_of_size(std::size_t n) { return cached_pseudo_random(n, -50, 50, 7); }
 
 template <class T>
 std::vector<std::pair<std::size_t, T>> loop_enumerate(const std::vector<T>& in)
@@ -235,7 +137,7 @@ BOOST_FIXTURE_TEST_SUITE(size_and_thread_matrix, fastiter_test::watchdog)
 BOOST_DATA_TEST_CASE(enumerate_matches_the_loop, bdata::make(thread_counts) * bdata::make(sizes), threads, n)
 {
     const auto& values = values_of_size(n);
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
     const auto enumerated = loop_enumerate(values);
     const auto twice_enumerated_positive = loop_filter(loop_enumerate(loop_map(values, twice)), second_is_positive);
     const auto index_plus_value = loop_map(enumerated, first_plus_second);
@@ -264,7 +166,7 @@ BOOST_DATA_TEST_CASE(enumerate_matches_the_loop, bdata::make(thread_counts) * bd
 BOOST_DATA_TEST_CASE(zip_matches_the_loop, bdata::make(thread_counts) * bdata::make(sizes), threads, n)
 {
     const auto& values = values_of_size(n);
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
     std::vector<char> shorter;  // n / 2 + 1 letters: shorter than values from n = 3 on
     for (std::size_t i = 0; i < n / 2 + 1; ++i)
         shorter.push_back(letter(long(i)));
@@ -303,7 +205,7 @@ BOOST_DATA_TEST_CASE(zip_matches_the_loop, bdata::make(thread_counts) * bdata::m
 BOOST_DATA_TEST_CASE(take_skip_and_step_by_match_the_loop, bdata::make(thread_counts) * bdata::make(sizes), threads, n)
 {
     const auto& values = values_of_size(n);
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
     const auto doubled = loop_map(values, twice);
     fi::thread_pool pool(threads);
     pool.install([&] {
@@ -346,7 +248,7 @@ BOOST_DATA_TEST_CASE(take_skip_and_step_by_match_the_loop, bdata::make(thread_co
 BOOST_DATA_TEST_CASE(rev_and_chunks_match_the_loop, bdata::make(thread_counts) * bdata::make(sizes), threads, n)
 {
     const auto& values = values_of_size(n);
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
     const auto reversed = loop_rev(values);
     const auto doubled = loop_map(values, twice);
     fi::thread_pool pool(threads);
@@ -388,7 +290,7 @@ BOOST_DATA_TEST_CASE(chain_matches_the_loop, bdata::make(thread_counts) * bdata:
 {
     const auto& values = values_of_size(n);
     const auto& second = others_of_size(n / 3 + 1);
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
     const auto chained = loop_chain(values, second);
     const auto odd_then_second = loop_chain(loop_filter(values, is_odd), second);
     const auto values_then_positive = loop_chain(values, loop_filter(second, is_positive));
@@ -434,7 +336,7 @@ BOOST_DATA_TEST_CASE(chain_matches_the_loop, bdata::make(thread_counts) * bdata:
 BOOST_DATA_TEST_CASE(compositions_match_the_loop, bdata::make(thread_counts) * bdata::make(sizes), threads, n)
 {
     const auto& values = values_of_size(n);
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
     const auto reversed = loop_rev(values);
     const auto rev_enumerate_skip_step = loop_step_by(loop_skip(loop_enumerate(reversed), 3), 2);
     const auto take_rev_chunks = loop_chunks(loop_rev(loop_take(values, n / 2)), 3);
@@ -479,7 +381,7 @@ BOOST_DATA_TEST_CASE(terminals_after_positional_operations_match_the_loop, bdata
                      threads, n)
 {
     const auto& values = values_of_size(n);
-    const auto run = spellings_for(threads, n);
+    const auto run = spellings_for(threads, n, largest);
     const auto reversed = loop_rev(values);
     const auto enumerated = loop_enumerate(values);
     auto is_multiple_of_seven = [](long v) { return v % 7 == 0; };

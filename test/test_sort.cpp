@@ -7,6 +7,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
 #include "watchdog.hpp"
 
 #include <fastiter/fastiter.hpp>
@@ -65,6 +66,8 @@ thread_local std::size_t allocations = 0;
 
 namespace sort_test {
 
+using fastiter_test::same_elements;
+
 const std::vector<std::size_t> sizes{0, 1, 2, 3, 1000, 20'000, 100'003, 2'000'000};
 const std::vector<std::size_t> thread_counts{1, 2, 3, 8};
 
@@ -120,23 +123,6 @@ std::vector<keyed> make_keyed(std::size_t n, int distinct_keys)
     for (std::size_t i = 0; i < n; ++i)
         out[i] = {int(next_random(seed) % std::uint64_t(distinct_keys)), int(i)};
     return out;
-}
-
-// Element-wise equality naming the first difference; Boost.Test's per_element would assert once
-// per element, which takes seconds at 2'000'000 elements in a Debug build.
-template <class Actual, class Expected>
-boost::test_tools::predicate_result same_elements(const Actual& actual, const Expected& expected)
-{
-    boost::test_tools::predicate_result result(false);
-    if (std::size(actual) != std::size(expected)) {
-        result.message() << "sizes differ: " << std::size(actual) << " != " << std::size(expected);
-        return result;
-    }
-    const auto [a, e] = std::mismatch(std::begin(actual), std::end(actual), std::begin(expected));
-    if (a == std::end(actual))
-        return true;
-    result.message() << "first difference at index " << (a - std::begin(actual)) << ": " << *a << " != " << *e;
-    return result;
 }
 
 // std::sort's and std::stable_sort's answers, made once per input and shared by every pool.

@@ -7,6 +7,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "test_support.hpp"
 #include "watchdog.hpp"
 
 #include <fastiter/fastiter.hpp>
@@ -34,22 +35,10 @@ namespace bdata = boost::unit_test::data;
 // outside it, and g++ warns (-Wsubobject-linkage) when its lambdas capture internal types.
 namespace terminals_test {
 
+using namespace fastiter_test;
+
 const std::vector<std::size_t> sizes{0, 1, 2, 3, 7, 97, 1000, 100'003, 3'000'000};
 const std::vector<std::size_t> thread_counts{1, 2, 3, 8};
-
-// Deterministic values in [lo, hi], from splitmix64.
-std::vector<long> pseudo_random(std::size_t n, long lo, long hi, std::uint64_t seed = 42)
-{
-    std::vector<long> out(n);
-    for (auto& v : out) {
-        std::uint64_t z = (seed += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        z ^= z >> 31;
-        v = lo + long(z % std::uint64_t(hi - lo + 1));
-    }
-    return out;
-}
 
 // Compares by key only, so that equal elements stay distinguishable by their index.
 struct keyed {
@@ -106,25 +95,6 @@ struct concatenate {
         return left;
     }
 };
-
-// Element-wise equality that names the first difference; Boost.Test's per_element would assert
-// once per element, which takes seconds at 3'000'000 elements in a Debug build.
-template <class Actual, class Expected>
-boost::test_tools::predicate_result same_elements(const Actual& actual, const Expected& expected)
-{
-    if (actual.size() != expected.size()) {
-        boost::test_tools::predicate_result result(false);
-        result.message() << "sizes differ: " << actual.size() << " != " << expected.size();
-        return result;
-    }
-    const auto [a, e] = std::mismatch(actual.begin(), actual.end(), expected.begin());
-    if (a != actual.end()) {
-        boost::test_tools::predicate_result result(false);
-        result.message() << "first difference at index " << (a - actual.begin()) << ": " << *a << " != " << *e;
-        return result;
-    }
-    return true;
-}
 
 template <class T>
 void check_optional(const std::optional<T>& actual, const std::optional<T>& expected)
@@ -185,14 +155,7 @@ struct expected_results {
 
 // The inputs and their sequential answers, made once per size and shared by every thread count
 // (std::map: its references stay valid as it grows).
-const std::vector<long>& values_of_size(std::size_t n)
-{
-    static std::map<std::size_t, std::vector<long>> cache;
-    auto found = cache.find(n);
-    if (found == cache.end())
-        found = cache.emplace(n, pseudo_random(n, -1000, 1000)).first;
-    return found->second;
-}
+const std::vector<long>& values_of_size(std::size_t n) { return cached_pseudo_random(n, -1000, 1000); }
 
 const expected_results& expected_for(const std::vector<long>& values)
 {
