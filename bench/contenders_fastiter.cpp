@@ -225,13 +225,10 @@ const contender fastiter_fluent_contender{
      .collect = fluent::collect,
      .irregular = fluent::irregular,
      .nested = fluent::nested,
-     .join = nullptr,
-     .sort = nullptr,
      .deterministic = fluent::deterministic,
      .progress = fluent::progress,
      .early_exit = fluent::early_exit,
-     .throw_early = fluent::throw_early,
-     .join_tree = nullptr},
+     .throw_early = fluent::throw_early},
 };
 
 }  // namespace bench

@@ -156,12 +156,7 @@ const contender limit_contender{
      .irregular = irregular,
      .nested = nested,
      .join = join,
-     .sort = nullptr,
-     .deterministic = deterministic,
-     .progress = nullptr,
-     .early_exit = nullptr,
-     .throw_early = nullptr,
-     .join_tree = nullptr},
+     .deterministic = deterministic},
 };
 
 }  // namespace bench

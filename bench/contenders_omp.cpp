@@ -222,11 +222,8 @@ const contender omp_contender{
      .irregular = irregular,
      .nested = nested,
      .join = join,
-     .sort = nullptr,
      .deterministic = deterministic,
-     .progress = nullptr,
      .early_exit = early_exit,
-     .throw_early = nullptr,
      .join_tree = join_tree},
 };
 

@@ -126,13 +126,9 @@ const contender std_par_contender{
      .collect = collect,
      .irregular = irregular,
      .nested = nested,
-     .join = nullptr,
      .sort = sort,
      .deterministic = deterministic,
-     .progress = nullptr,
-     .early_exit = early_exit,
-     .throw_early = nullptr,
-     .join_tree = nullptr},
+     .early_exit = early_exit},
 };
 
 }  // namespace bench

@@ -174,7 +174,6 @@ const contender tbb_contender{
      .join = join,
      .sort = sort,
      .deterministic = deterministic,
-     .progress = nullptr,
      .early_exit = early_exit,
      .throw_early = throw_early,
      .join_tree = join_tree},
