@@ -607,6 +607,29 @@ struct tracked {
     ~tracked() = default;
 };
 
+// 0..999 as counted-copy elements, and an iterator owning them that maps to the values.
+std::vector<tracked> tracked_items()
+{
+    std::vector<tracked> out;
+    for (long i = 0; i < 1000; ++i)
+        out.emplace_back(i);
+    return out;
+}
+auto owned_tracked() { return fi::into_par_iter(tracked_items()).map([](const tracked& t) { return t.value; }); }
+
+// 0..99 as move-only elements, and an iterator owning them that maps to the values.
+std::vector<std::unique_ptr<long>> move_only_items()
+{
+    std::vector<std::unique_ptr<long>> out;
+    for (long i = 0; i < 100; ++i)
+        out.push_back(std::make_unique<long>(i));
+    return out;
+}
+auto owned_move_only()
+{
+    return fi::into_par_iter(move_only_items()).map([](const std::unique_ptr<long>& p) { return *p; });
+}
+
 // Regression: parallel_iterator.hpp promises "Adaptors called on an rvalue move it into the
 // result". The positional adaptors and chain used to have only a const member that copied the
 // source: on an iterator owning its container, each copied the whole container (1000 copies
@@ -614,24 +637,17 @@ struct tracked {
 // compile. Every copy is counted while the pipelines are built.
 BOOST_AUTO_TEST_CASE(positional_adaptors_and_chain_on_an_rvalue_move_the_source)
 {
-    auto items = [] {
-        std::vector<tracked> out;
-        for (long i = 0; i < 1000; ++i)
-            out.emplace_back(i);
-        return out;
-    };
-    auto owned = [&items] { return fi::into_par_iter(items()).map([](const tracked& t) { return t.value; }); };
     tracked::copies = 0;
-    auto values = owned();
+    auto values = owned_tracked();
     auto reversed = std::move(values).rev();
     auto enumerated = std::move(reversed).enumerate();
-    const auto taken = owned().take(10);
-    const auto skipped = owned() | fi::par_skip(10);
-    const auto stepped = owned().step_by(3);
-    const auto chunked = owned() | fi::par_chunks(7);
-    const auto zipped = owned().zip(owned());
-    const auto zipped_with_vector = fi::into_par_iter(items()).zip(items());
-    const auto chained = owned().chain(owned());
+    const auto taken = owned_tracked().take(10);
+    const auto skipped = owned_tracked() | fi::par_skip(10);
+    const auto stepped = owned_tracked().step_by(3);
+    const auto chunked = owned_tracked() | fi::par_chunks(7);
+    const auto zipped = owned_tracked().zip(owned_tracked());
+    const auto zipped_with_vector = fi::into_par_iter(tracked_items()).zip(tracked_items());
+    const auto chained = owned_tracked().chain(owned_tracked());
     BOOST_TEST(tracked::copies.load() == 0);
     BOOST_TEST(enumerated.count() == 1000u);
     BOOST_TEST((taken | fi::par_sum) == 45);
@@ -644,22 +660,15 @@ BOOST_AUTO_TEST_CASE(positional_adaptors_and_chain_on_an_rvalue_move_the_source)
 }
 
 // Regression: operator| used to copy its step, and with it an rvalue argument it held: 1000
-// copies for `items() | par_zip(items())`, and a move-only argument did not compile.
+// copies for `tracked_items() | par_zip(tracked_items())`, and a move-only argument did not compile.
 BOOST_AUTO_TEST_CASE(pipe_zip_and_chain_move_an_rvalue_argument)
 {
-    auto items = [] {
-        std::vector<tracked> out;
-        for (long i = 0; i < 1000; ++i)
-            out.emplace_back(i);
-        return out;
-    };
-    auto owned = [&items] { return fi::into_par_iter(items()).map([](const tracked& t) { return t.value; }); };
     tracked::copies = 0;
-    const auto zipped_with_vector = items() | fi::par_zip(items());
+    const auto zipped_with_vector = tracked_items() | fi::par_zip(tracked_items());
     BOOST_TEST(tracked::copies.load() == 0);
-    const auto zipped_with_iterator = fi::par_range(0L, 1000L) | fi::par_zip(owned());
+    const auto zipped_with_iterator = fi::par_range(0L, 1000L) | fi::par_zip(owned_tracked());
     BOOST_TEST(tracked::copies.load() == 0);
-    const auto chained_with_vector = items() | fi::par_chain(items());
+    const auto chained_with_vector = tracked_items() | fi::par_chain(tracked_items());
     BOOST_TEST(tracked::copies.load() == 0);
     BOOST_TEST(zipped_with_vector.count() == 1000u);
     BOOST_TEST(zipped_with_iterator.count() == 1000u);
@@ -668,32 +677,19 @@ BOOST_AUTO_TEST_CASE(pipe_zip_and_chain_move_an_rvalue_argument)
 
 BOOST_AUTO_TEST_CASE(positional_adaptors_and_chain_on_an_owned_move_only_container)
 {
-    auto items = [] {
-        std::vector<std::unique_ptr<long>> out;
-        for (long i = 0; i < 100; ++i)
-            out.push_back(std::make_unique<long>(i));
-        return out;
-    };
-    auto owned = [&items] { return fi::into_par_iter(items()).map([](const std::unique_ptr<long>& p) { return *p; }); };
-    BOOST_TEST(same_elements(owned().enumerate().map([](const auto& p) { return long(p.first) - p.second; }).collect(),
-                             std::vector<long>(100, 0)));
-    BOOST_TEST(same_elements(owned().rev().take(3).collect(), std::vector<long>{99, 98, 97}));
-    BOOST_TEST(same_elements((owned() | fi::par_skip(97) | fi::par_collect), std::vector<long>{97, 98, 99}));
-    BOOST_TEST(owned().step_by(10).chunks(3).count() == 4u);
-    BOOST_TEST(owned().zip(owned()).count() == 100u);
-    BOOST_TEST(owned().chain(owned()).sum() == 2 * 99 * 100 / 2);
+    auto position_minus_value = [](const auto& p) { return long(p.first) - p.second; };
+    BOOST_TEST(same_elements(owned_move_only().enumerate().map(position_minus_value).collect(), std::vector<long>(100, 0)));
+    BOOST_TEST(same_elements(owned_move_only().rev().take(3).collect(), std::vector<long>{99, 98, 97}));
+    BOOST_TEST(same_elements((owned_move_only() | fi::par_skip(97) | fi::par_collect), std::vector<long>{97, 98, 99}));
+    BOOST_TEST(owned_move_only().step_by(10).chunks(3).count() == 4u);
+    BOOST_TEST(owned_move_only().zip(owned_move_only()).count() == 100u);
+    BOOST_TEST(owned_move_only().chain(owned_move_only()).sum() == 2 * 99 * 100 / 2);
 }
 
 BOOST_AUTO_TEST_CASE(pipe_zip_and_chain_with_an_owned_move_only_argument)
 {
-    auto owned = [] {
-        std::vector<std::unique_ptr<long>> out;
-        for (long i = 0; i < 100; ++i)
-            out.push_back(std::make_unique<long>(i));
-        return fi::into_par_iter(std::move(out)).map([](const std::unique_ptr<long>& p) { return *p; });
-    };
-    BOOST_TEST((fi::par_range(0L, 100L) | fi::par_zip(owned()) | fi::par_count) == 100u);
-    BOOST_TEST((fi::par_range(0L, 100L) | fi::par_chain(owned()) | fi::par_count) == 200u);
+    BOOST_TEST((fi::par_range(0L, 100L) | fi::par_zip(owned_move_only()) | fi::par_count) == 100u);
+    BOOST_TEST((fi::par_range(0L, 100L) | fi::par_chain(owned_move_only()) | fi::par_count) == 200u);
 }
 
 BOOST_AUTO_TEST_CASE(rev_take_skip_and_step_by_hand_out_references_of_an_lvalue_container)
