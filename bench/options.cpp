@@ -121,7 +121,8 @@ std::optional<bench_options> parse_options(int argc, char** argv)
         ("workloads,w", po::value(&workloads)->composing(), "workload names, or all, seed (default), sweeps")
         ("contenders,c", po::value(&contenders)->composing(),
          "contender names, or all (default: seq,fastiter-pipe,omp,tbb; seq always runs)")
-        ("sizes,s", po::value(&sizes)->composing(), "n for the sweep workloads (default: 1,10,100,1k,10k,100k,1M,10M)")
+        ("sizes,s", po::value(&sizes)->composing(), "n for the sweep workloads (default: 1,10,100,1k,10k,100k,1M,10M); "
+                                              "given, n for every workload chosen (-w sort -s 10M)")
         ("repeats,r", po::value(&options.rounds)->default_value(20),
          "rounds: each contender runs once per round, round-robin, and keeps its best")
         ("format,f", po::value(&format)->default_value("table"), "table, csv or json")
@@ -167,6 +168,7 @@ std::optional<bench_options> parse_options(int argc, char** argv)
     options.contenders = choose_contenders(split_list(contenders));
     for (const auto& s : split_list(sizes))
         options.sweep_sizes.push_back(parse_count(s, "--sizes"));
+    options.sizes_given = given.count("sizes") > 0;
     if (format == "table" || format == "csv" || format == "json")
         options.format = format == "table" ? output_format::table
                          : format == "csv" ? output_format::csv

@@ -17,6 +17,7 @@ struct bench_options {
     std::vector<std::size_t> threads;
     std::vector<const workload*> workloads;
     std::vector<long> sweep_sizes;
+    bool sizes_given = false;  // --sizes on the command line: n for every workload, not only sweeps
     std::vector<const contender_entry*> contenders;  // as asked, compiled-out ones included
     int rounds = 20;
     int reps = 3;

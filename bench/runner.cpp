@@ -58,7 +58,8 @@ std::vector<cell_result> plan_cells(const bench_options& options, const std::vec
     std::vector<cell_result> cells;
     for (const auto threads : options.threads)
         for (const auto* work : options.workloads)
-            for (const long n : work->sweep ? options.sweep_sizes : std::vector<long>{work->default_n}) {
+            for (const long n : work->sweep || options.sizes_given ? options.sweep_sizes
+                                                                   : std::vector<long>{work->default_n}) {
                 cell_result cell{work, n, threads, {}, std::nullopt};
                 for (const auto* c : runnable) {
                     measurement m;
