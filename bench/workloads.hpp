@@ -50,8 +50,8 @@ struct kernel_set {
     kernel join_tree = nullptr;
 };
 
-// shuffled_vector: the data vector's values in a fixed pseudo-random order, plus the scratch.
-enum class input_kind { data_vector, shuffled_vector, index_range, nothing };
+// random_vector: n pseudo-random longs over the whole range (from the volatile seed), plus the scratch.
+enum class input_kind { data_vector, random_vector, index_range, nothing };
 
 struct workload {
     std::string_view name;
