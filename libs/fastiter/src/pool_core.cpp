@@ -3,7 +3,9 @@
 #include <boost/asio/post.hpp>
 
 #include <chrono>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -24,12 +26,48 @@ constexpr auto helper_spin = std::chrono::microseconds(200);
 // A joiner whose job is still running spins this long before sleeping on its parker.
 constexpr auto joiner_spin = std::chrono::microseconds(50);
 
+// Parkers outlive their threads. unpark() stores the token and then notifies: between the two,
+// the woken thread may return, finish and exit, and the notify must not touch freed memory. A
+// thread's parker goes back to this list when the thread exits, and a new thread may reuse it:
+// a late notify then wakes that thread spuriously, which park()'s loop tolerates.
+class parker_list {
+public:
+    parker* take()
+    {
+        std::lock_guard lock(mutex_);
+        if (free_.empty())
+            return new parker;
+        parker* p = free_.back();
+        free_.pop_back();
+        return p;
+    }
+    void give_back(parker* p)
+    {
+        std::lock_guard lock(mutex_);
+        free_.push_back(p);
+    }
+    static parker_list& instance()
+    {
+        static auto* list = new parker_list;  // never destroyed: threads may exit after main
+        return *list;
+    }
+
+private:
+    std::mutex mutex_;
+    std::vector<parker*> free_;
+};
+
+struct thread_parker {
+    parker* const p = parker_list::instance().take();
+    ~thread_parker() { parker_list::instance().give_back(p); }
+};
+
 }  // namespace
 
 parker& parker::of_this_thread() noexcept
 {
-    thread_local parker mine;
-    return mine;
+    thread_local thread_parker mine;
+    return *mine.p;
 }
 
 pool_core* pool_core::current() noexcept { return this_thread_pool; }
