@@ -105,14 +105,25 @@ auto run_fixed_tree(const Producer& producer, const Plan& plan, std::size_t from
                     const split_settings& settings, std::size_t leaf, operation& op)
     -> decltype(std::move(plan.make_folder(0)).complete())
 {
-    auto folder = plan.make_folder(from);
-    // A piece thrown elsewhere (its result will never be read) or a search already decided
-    // (any found, or find_first matched further left) ends here: leaves left unvisited cost
-    // nothing, where the whole tree would be walked at a leaf per 4096 elements.
-    if (op.is_cancelled() || (decltype(folder)::short_circuits && folder.full()))
-        return std::move(folder).complete();
+    // A piece of an operation that threw elsewhere (its result will never be read) or of a
+    // search already decided (any found, find_first matched further left) ends here: the
+    // leaves below it cost nothing, where the whole tree would be walked at a leaf per 4096
+    // elements. Other folders are made at the leaves only: one identity copy per leaf.
+    using folder_type = decltype(plan.make_folder(from));
+    if (op.is_cancelled())
+        return plan.make_folder(from).complete();
     const std::size_t length = to - from;
-    if (length <= leaf || length / 2 < settings.min_len) {
+    const bool is_leaf = length <= leaf || length / 2 < settings.min_len;
+    if constexpr (folder_type::short_circuits) {
+        auto folder = plan.make_folder(from);
+        if (folder.full())
+            return std::move(folder).complete();
+        if (is_leaf) {
+            producer.fold(from, to, folder);
+            return std::move(folder).complete();
+        }
+    } else if (is_leaf) {
+        auto folder = plan.make_folder(from);
         producer.fold(from, to, folder);
         return std::move(folder).complete();
     }

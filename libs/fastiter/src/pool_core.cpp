@@ -5,7 +5,7 @@
 #include <chrono>
 #include <mutex>
 #include <thread>
-#include <vector>
+#include <utility>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -30,21 +30,25 @@ constexpr auto joiner_spin = std::chrono::microseconds(50);
 // the woken thread may return, finish and exit, and the notify must not touch freed memory. A
 // thread's parker goes back to this list when the thread exits, and a new thread may reuse it:
 // a late notify then wakes that thread spuriously, which park()'s loop tolerates.
+struct pooled_parker {
+    parker self;
+    pooled_parker* next = nullptr;
+};
+
 class parker_list {
 public:
-    parker* take()
+    pooled_parker* take()
     {
         std::lock_guard lock(mutex_);
-        if (free_.empty())
-            return new parker;
-        parker* p = free_.back();
-        free_.pop_back();
-        return p;
+        if (!head_)
+            return new pooled_parker;
+        return std::exchange(head_, head_->next);
     }
-    void give_back(parker* p)
+    void give_back(pooled_parker* p) noexcept
     {
         std::lock_guard lock(mutex_);
-        free_.push_back(p);
+        p->next = head_;
+        head_ = p;
     }
     static parker_list& instance()
     {
@@ -54,20 +58,28 @@ public:
 
 private:
     std::mutex mutex_;
-    std::vector<parker*> free_;
+    pooled_parker* head_ = nullptr;
 };
 
-struct thread_parker {
-    parker* const p = parker_list::instance().take();
-    ~thread_parker() { parker_list::instance().give_back(p); }
+// Trivially destructible, so that it stays valid for code that still waits while its thread
+// exits (a static or thread_local destructor running an operation). The parker goes back from
+// a separate thread_local's destructor; a thread that waits again after that gets a fresh
+// parker, never returned, rather than one that another thread may already own.
+thread_local pooled_parker* this_thread_parker = nullptr;
+
+struct parker_returner {
+    ~parker_returner() { parker_list::instance().give_back(std::exchange(this_thread_parker, nullptr)); }
 };
 
 }  // namespace
 
 parker& parker::of_this_thread() noexcept
 {
-    thread_local thread_parker mine;
-    return *mine.p;
+    if (!this_thread_parker) {
+        this_thread_parker = parker_list::instance().take();
+        thread_local parker_returner returner;  // constructed once per thread, on first use
+    }
+    return this_thread_parker->self;
 }
 
 pool_core* pool_core::current() noexcept { return this_thread_pool; }
