@@ -33,8 +33,7 @@ decltype(auto) operator|(R&& range, pipe_step<Run>&& step)
 template <par_source R, class Run>
 decltype(auto) operator|(R&& range, const pipe_step<Run>& step)
 {
-    auto run = step.run;
-    return std::move(run)(fastiter::into_par_iter(std::forward<R>(range)));
+    return std::forward<R>(range) | pipe_step<Run>(step);
 }
 
 // Steps taking no argument are objects used without parentheses: `| par_rev`.
