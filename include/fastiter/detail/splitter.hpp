@@ -108,21 +108,17 @@ auto run_fixed_tree(const Producer& producer, const Plan& plan, std::size_t from
     // A piece of an operation that threw elsewhere (its result will never be read) or of a
     // search already decided (any found, find_first matched further left) ends here: the
     // leaves below it cost nothing, where the whole tree would be walked at a leaf per 4096
-    // elements. Other folders are made at the leaves only: one identity copy per leaf.
+    // elements. Searches make one more folder per node, to ask it whether they are done.
     using folder_type = decltype(plan.make_folder(from));
     if (op.is_cancelled())
         return plan.make_folder(from).complete();
     const std::size_t length = to - from;
     const bool is_leaf = length <= leaf || length / 2 < settings.min_len;
     if constexpr (folder_type::short_circuits) {
-        auto folder = plan.make_folder(from);
-        if (folder.full())
-            return std::move(folder).complete();
-        if (is_leaf) {
-            producer.fold(from, to, folder);
-            return std::move(folder).complete();
-        }
-    } else if (is_leaf) {
+        if (auto decided = plan.make_folder(from); decided.full())
+            return std::move(decided).complete();
+    }
+    if (is_leaf) {
         auto folder = plan.make_folder(from);
         producer.fold(from, to, folder);
         return std::move(folder).complete();
