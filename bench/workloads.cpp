@@ -63,25 +63,26 @@ std::unique_ptr<built_input> build_input(const workload& w, long n)
 {
     auto built = std::make_unique<built_input>();
     built->input.n = n;
-    if (w.input == input_kind::data_vector || w.input == input_kind::random_vector) {
+    if (w.input == input_kind::data_vector) {
         built->storage.resize(std::size_t(n));
         const long seed = data_seed;
         // The seed's par_range(0, n) values, so its filters see the same alternating parity,
         // wrapped below 2^16 so that the sum of squares of 10M of them still fits in a long.
         for (std::size_t i = 0; i < built->storage.size(); ++i)
             built->storage[i] = (long(i) + seed) & 0xffff;
-        built->input.data = built->storage;
     }
     if (w.input == input_kind::random_vector) {
         // Uniform over the whole range of long, as sort benchmarks usually are: the wrapped
         // values above repeat each value n / 2^16 times, which favours quicksorts (equal keys
         // fall out of the partitioning) over merge sorts.
+        built->storage.resize(std::size_t(n));
         std::mt19937_64 random{std::uint64_t(data_seed)};
         for (auto& v : built->storage)
             v = long(random() >> 1);
         built->scratch.resize(std::size_t(n));
         built->input.scratch = built->scratch;
     }
+    built->input.data = built->storage;
     if (w.work == &kernel_set::nested)
         built->input.rows = std::min<std::size_t>(nested_rows, std::max<std::size_t>(1, std::size_t(n)));
     return built;
