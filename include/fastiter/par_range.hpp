@@ -36,19 +36,30 @@ std::size_t progression_length(T start, T stop, std::intmax_t step) noexcept
 
 }  // namespace detail
 
-// Python's range(start, stop, step) in parallel: start, start + step, ... while before stop.
-// Elements have the common type of start and stop; step is read as a signed value, so
-// par_range(10u, 0u, -3) counts 10, 7, 4, 1. Throws std::invalid_argument when step is 0.
-template <std::integral Start, std::integral Stop, std::integral Step = int>
-auto par_range(Start start, Stop stop, Step step = 1)
+namespace detail {
+
+// The source of par_range, checked; fastiter::mpi splits it across ranks.
+template <std::integral Start, std::integral Stop, std::integral Step>
+auto progression(Start start, Stop stop, Step step)
 {
     using T = std::common_type_t<Start, Stop>;
     if (step == 0)
         throw std::invalid_argument("fastiter::par_range: step must not be zero (Python's range "
                                     "rule); use a positive step to count up, a negative one to count down");
     const auto signed_step = static_cast<std::intmax_t>(step);
-    const auto length = detail::progression_length<T>(T(start), T(stop), signed_step);
-    return parallel_iterator(detail::progression_source<T>{T(start), std::uintmax_t(signed_step), length});
+    return progression_source<T>{T(start), std::uintmax_t(signed_step),
+                                 progression_length<T>(T(start), T(stop), signed_step)};
+}
+
+}  // namespace detail
+
+// Python's range(start, stop, step) in parallel: start, start + step, ... while before stop.
+// Elements have the common type of start and stop; step is read as a signed value, so
+// par_range(10u, 0u, -3) counts 10, 7, 4, 1. Throws std::invalid_argument when step is 0.
+template <std::integral Start, std::integral Stop, std::integral Step = int>
+auto par_range(Start start, Stop stop, Step step = 1)
+{
+    return parallel_iterator(detail::progression(start, stop, step));
 }
 
 template <class R>
