@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs the whole unit suite the way CI does: g++ and clang++ (CMake + CTest),
-# ASan+UBSan and TSan presets, and b2; the guide's examples; the installed package as consumers
-# see it. Warnings are errors. Stops at the first failure.
-# Usage: test/run-all.sh [stage ...]   stages: gcc clang asan tsan b2 examples docs install
+# ASan+UBSan and TSan presets, and b2; fastiter::mpi under mpirun; the guide's examples; the
+# installed package as consumers see it. Warnings are errors. Stops at the first failure.
+# Usage: test/run-all.sh [stage ...]   stages: gcc clang asan tsan b2 mpi examples docs install
 #                                      (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 export CCACHE_BASEDIR="$PWD"
 jobs=$(nproc)
 stages=("$@")
-((${#stages[@]})) || stages=(gcc clang asan tsan b2 examples docs install)
+((${#stages[@]})) || stages=(gcc clang asan tsan b2 mpi examples docs install)
 
 timed() {
     local name=$1; shift
@@ -27,6 +27,12 @@ preset() {
     cmake --preset "$name" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
     cmake --build --preset "$name" -j "$jobs"
     ctest --preset "$name" -j "$jobs"
+}
+
+mpi_suite() {
+    # Boost.MPI and an MPI runtime are needed by this stage only: fastiter::mpi is optional.
+    bash .ci/install-deps libboost-mpi-dev openmpi-bin
+    preset mpi
 }
 
 examples() {
@@ -109,10 +115,11 @@ for stage in "${stages[@]}"; do
         asan) timed asan preset asan ;;
         tsan) timed tsan preset tsan ;;
         b2) timed b2 b2_suite ;;
+        mpi) timed mpi mpi_suite ;;
         examples) timed examples examples ;;
         docs) timed docs docs ;;
         install) timed install install_check ;;
-        *) echo "unknown stage: $stage (known: gcc clang asan tsan b2 examples docs install)" >&2; exit 2 ;;
+        *) echo "unknown stage: $stage (known: gcc clang asan tsan b2 mpi examples docs install)" >&2; exit 2 ;;
     esac
 done
 echo "all stages passed: ${stages[*]}"
