@@ -15,15 +15,20 @@ double seconds_of(const timeval& t) { return double(t.tv_sec) + double(t.tv_usec
 
 load_meter::load_meter() : start_(take()) {}
 
+double process_cpu_seconds()
+{
+    rusage self{}, children{};
+    ::getrusage(RUSAGE_SELF, &self);
+    ::getrusage(RUSAGE_CHILDREN, &children);
+    return seconds_of(self.ru_utime) + seconds_of(self.ru_stime) + seconds_of(children.ru_utime) +
+           seconds_of(children.ru_stime);
+}
+
 load_meter::snapshot load_meter::take()
 {
     snapshot now;
     now.when = std::chrono::steady_clock::now();
-    rusage self{}, children{};
-    ::getrusage(RUSAGE_SELF, &self);
-    ::getrusage(RUSAGE_CHILDREN, &children);
-    now.own_cpu_seconds = seconds_of(self.ru_utime) + seconds_of(self.ru_stime) + seconds_of(children.ru_utime) +
-                          seconds_of(children.ru_stime);
+    now.own_cpu_seconds = process_cpu_seconds();
     std::ifstream stat("/proc/stat");
     std::string label;
     // user nice system idle iowait irq softirq steal (guest time is already inside user).
@@ -41,7 +46,7 @@ load_meter::snapshot load_meter::take()
     return now;
 }
 
-std::optional<machine_load> load_meter::read() const
+std::optional<machine_load> load_meter::read(double partner_cpu_seconds) const
 {
     const auto now = take();
     const double wall = std::chrono::duration<double>(now.when - start_.when).count();
@@ -49,7 +54,7 @@ std::optional<machine_load> load_meter::read() const
         return std::nullopt;
     const double tick = 1.0 / double(::sysconf(_SC_CLK_TCK));
     const double busy_seconds = double(now.busy_ticks - start_.busy_ticks) * tick;
-    const double own_seconds = now.own_cpu_seconds - start_.own_cpu_seconds;
+    const double own_seconds = now.own_cpu_seconds - start_.own_cpu_seconds + partner_cpu_seconds;
     machine_load load;
     load.stolen_fraction = double(now.stolen_ticks - start_.stolen_ticks) / double(now.total_ticks - start_.total_ticks);
     load.other_cores = std::max(0.0, (busy_seconds - own_seconds) / wall);

@@ -20,8 +20,9 @@ struct machine_load {
 class load_meter {
 public:
     load_meter();
-    // nullopt where /proc/stat cannot be read (not Linux, or no /proc).
-    std::optional<machine_load> read() const;
+    // nullopt where /proc/stat cannot be read (not Linux, or no /proc). partner_cpu_seconds:
+    // what processes of this run that are not this one's children spent (other MPI ranks).
+    std::optional<machine_load> read(double partner_cpu_seconds = 0) const;
 
 private:
     struct snapshot {
@@ -33,6 +34,9 @@ private:
     static snapshot take();
     snapshot start_;
 };
+
+// CPU time of this process and its finished children, in seconds.
+double process_cpu_seconds();
 
 // "AMD EPYC" from /proc/cpuinfo's first model name, or "unknown CPU".
 std::string cpu_model();
