@@ -181,9 +181,9 @@ BOOST_AUTO_TEST_CASE(for_each_works_on_this_ranks_block_in_place)
 BOOST_AUTO_TEST_CASE(an_exception_on_one_rank_reaches_every_rank)
 {
     mpi::communicator world;
-    const long n = 1000;
-    const long bad = n - 1;  // on the last rank's share
-    auto explode = [bad](long x) {
+    constexpr long n = 1000;
+    constexpr long bad = n - 1;  // on the last rank's share
+    auto explode = [](long x) {
         if (x == bad)
             throw std::domain_error("element " + std::to_string(x) + " is bad");
         return x;
