@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <thread>
 
@@ -134,6 +135,45 @@ void note_single_threaded(const run_results& results, std::vector<std::string>& 
                         "below 1.15): " + std::string(key.second) + " on " + workloads);
 }
 
+const measurement* find(const cell_result& cell, std::string_view contender)
+{
+    for (const auto& m : cell.by_contender)
+        if (m.contender == contender && m.measured())
+            return &m;
+    return nullptr;
+}
+
+// Goal 1 and 4 asked round by round: each round times the contenders back to back, so a slow
+// spell of the shared machine hits fastiter and its peers alike there, where the best-of-rounds
+// columns can pair fastiter's worst spell with a peer's best.
+void note_against_peers(const run_results& results, std::vector<std::string>& notes)
+{
+    for (const auto& cell : results.cells) {
+        const auto* ours = find(cell, "fastiter-pipe");
+        const auto* omp = find(cell, "omp");
+        const auto* tbb = find(cell, "tbb");
+        if (cell.threads < 2 || cell.work->sweep || cell.work->latency || !ours || (!omp && !tbb))
+            continue;
+        std::vector<double> ratios;
+        for (std::size_t round = 0; round < ours->round_ns.size(); ++round) {
+            double peer = std::numeric_limits<double>::infinity();
+            for (const auto* m : {omp, tbb})
+                if (m && round < m->round_ns.size())
+                    peer = std::min(peer, m->round_ns[round]);
+            if (std::isfinite(peer))
+                ratios.push_back(ours->round_ns[round] / peer);
+        }
+        if (ratios.empty())
+            continue;
+        std::sort(ratios.begin(), ratios.end());
+        const double median = ratios[ratios.size() / 2];
+        const auto faster = std::count_if(ratios.begin(), ratios.end(), [](double r) { return r <= 1; });
+        notes.push_back("round by round, fastiter-pipe's time / the best of omp and tbb in the same round: " +
+                        describe(cell) + ": median " + two_decimals(median) + ", as fast or faster in " +
+                        std::to_string(faster) + " of " + std::to_string(ratios.size()) + " rounds");
+    }
+}
+
 }  // namespace
 
 double speedup(const cell_result& cell, const measurement& m)
@@ -183,6 +223,7 @@ std::vector<std::string> make_notes(const run_results& results, const bench_opti
     }
     explain_superlinear(notes);
     note_single_threaded(results, notes);
+    note_against_peers(results, notes);
     note_single_thread_overhead(results, notes);
     for (const auto& line : linearity_report(results))
         if (line.find("NOT LINEAR") != std::string::npos)

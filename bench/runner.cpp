@@ -105,6 +105,7 @@ void measure_once(const cell_result& cell, measurement& m, const bench_options& 
         m.busy_threads = result->busy_threads;
     }
     m.checksum = result->checksum;
+    m.round_ns.push_back(result->ns_per_call);
     ++m.rounds;
 }
 

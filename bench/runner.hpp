@@ -23,6 +23,7 @@ struct measurement {
     long checksum = 0;
     double busy_threads = std::numeric_limits<double>::quiet_NaN();  // the best round's; see worker_result
     int rounds = 0;       // rounds that produced a time
+    std::vector<double> round_ns;  // per call, each round's best, in round order
     std::string failure;  // why a round failed; later rounds of that contender are skipped
     bool measured() const { return rounds > 0; }
 };
