@@ -15,10 +15,13 @@
 
 #include <cstddef>
 #include <functional>
+#include <iterator>
 #include <limits>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -34,8 +37,10 @@ class distributed_iterator {
 public:
     using value_type = typename Local::value_type;
 
-    distributed_iterator(boost::mpi::communicator comm, Local local, std::size_t offset)
-        : comm_(std::move(comm)), local_(std::move(local)), offset_(offset)
+    // offset: the global position of local's first element; length: local's element count
+    // while it is indexed (the positional adaptors need it).
+    distributed_iterator(boost::mpi::communicator comm, Local local, std::size_t offset, std::size_t length)
+        : comm_(std::move(comm)), local_(std::move(local)), offset_(offset), length_(length)
     {
     }
 
@@ -69,6 +74,30 @@ public:
     }
     auto with_min_len(std::size_t n) const { return with(local_.with_min_len(n)); }
     auto with_max_len(std::size_t n) const { return with(local_.with_max_len(n)); }
+    // Each rank's share in a fixed tree; with MPI's fixed order of combining, the result is the
+    // same bit for bit for a given number of ranks, at any thread count.
+    auto deterministic() const { return with(local_.deterministic()); }
+
+    // Global positions, as one sequence; the ranks keep their blocks (nothing moves between
+    // ranks), so after take or skip the work may sit on fewer ranks.
+    auto take(std::size_t n) const
+    {
+        const std::size_t kept = std::min(length_, n > offset_ ? n - offset_ : 0);
+        return repositioned(local_.take(kept), offset_, kept);
+    }
+    auto skip(std::size_t n) const
+    {
+        const std::size_t dropped = std::min(length_, n > offset_ ? n - offset_ : 0);
+        return repositioned(local_.skip(dropped), std::max(offset_, n) - n, length_ - dropped);
+    }
+    // Every k-th element of the whole sequence from its first; k = 0 throws std::invalid_argument.
+    auto step_by(std::size_t k) const
+    {
+        if (k == 0)
+            throw std::invalid_argument("fastiter: step_by(0): the step must be at least 1");
+        const std::size_t first = std::min(length_, (k - offset_ % k) % k);
+        return repositioned(local_.skip(first).step_by(k), (offset_ + k - 1) / k, (length_ - first + k - 1) / k);
+    }
 
     // --- terminals: collectives, the same result on every rank ------------------------------
 
@@ -155,15 +184,7 @@ public:
     }
 
     // All elements in global order, on every rank.
-    std::vector<value_type> collect() const
-    {
-        auto mine = collect_share();
-        std::vector<int> sizes;
-        boost::mpi::all_gather(comm_, int(mine.size()), sizes);
-        std::vector<value_type> all;
-        boost::mpi::all_gatherv(comm_, mine, all, sizes);
-        return all;
-    }
+    std::vector<value_type> collect() const { return gather(std::nullopt); }
     // All elements in global order on rank root; an empty vector on the other ranks.
     std::vector<value_type> collect_root(int root) const
     {
@@ -171,27 +192,24 @@ public:
             throw std::invalid_argument("fastiter::mpi: collect_root(" + std::to_string(root) +
                                         "): the root must be a rank of the communicator, 0 to " +
                                         std::to_string(comm_.size() - 1));
-        auto mine = collect_share();
-        if (comm_.rank() != root) {
-            boost::mpi::gather(comm_, int(mine.size()), root);
-            boost::mpi::gatherv(comm_, mine, root);
-            return {};
-        }
-        std::vector<int> sizes;
-        boost::mpi::gather(comm_, int(mine.size()), sizes, root);
-        std::size_t total = 0;
-        for (int size : sizes)
-            total += std::size_t(size);
-        std::vector<value_type> all(total);
-        boost::mpi::gatherv(comm_, mine, all.data(), sizes, root);
-        return all;
+        return gather(root);
+    }
+    // As collect, into any container constructible from an iterator pair.
+    template <class Container>
+    Container collect_into() const
+    {
+        auto all = collect();
+        if constexpr (std::is_same_v<Container, std::vector<value_type>>)
+            return all;
+        else
+            return Container(std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()));
     }
 
 private:
     template <class Next>
     distributed_iterator<Next> with(Next next) const
     {
-        return {comm_, std::move(next), offset_};
+        return {comm_, std::move(next), offset_, length_};
     }
 
     std::optional<std::size_t> global(std::optional<std::size_t> local_position) const
@@ -211,21 +229,56 @@ private:
             .to_optional();
     }
 
-    // MPI counts elements in int.
-    std::vector<value_type> collect_share() const
+    template <class Next>
+    distributed_iterator<Next> repositioned(Next next, std::size_t offset, std::size_t length) const
     {
-        return detail::agree_on_shares(comm_, [this] {
+        return {comm_, std::move(next), offset, length};
+    }
+
+    // std::vector<bool> has no data() for MPI to read or write: bools travel as chars.
+    using wire_type = std::conditional_t<std::is_same_v<value_type, bool>, char, value_type>;
+
+    // Every step that can fail on one rank (the share, the total, the receiving buffer) is
+    // agreed on before the next collective, so no rank waits for one that threw.
+    std::vector<value_type> gather(std::optional<int> root) const
+    {
+        auto mine = detail::agree_on_shares(comm_, [this] {
             auto share = local_.collect();
-            if (share.size() > std::size_t(std::numeric_limits<int>::max()))
-                throw std::length_error("fastiter::mpi: collect: a rank's share holds " + std::to_string(share.size()) +
-                                        " elements, more than MPI can count in an int; use more ranks");
-            return share;
+            if constexpr (std::is_same_v<wire_type, value_type>)
+                return share;
+            else
+                return std::vector<wire_type>(share.begin(), share.end());
         });
+        std::vector<unsigned long long> counts;
+        boost::mpi::all_gather(comm_, static_cast<unsigned long long>(mine.size()), counts);
+        const unsigned long long total = std::accumulate(counts.begin(), counts.end(), 0ULL);
+        if (total > unsigned(std::numeric_limits<int>::max()))
+            throw std::length_error("fastiter::mpi: collect: " + std::to_string(total) +
+                                    " elements in all, more than MPI counts in an int; collect_root a part "
+                                    "at a time, or reduce instead");
+        const std::vector<int> sizes(counts.begin(), counts.end());
+        const bool receives = !root || comm_.rank() == *root;
+        auto all = detail::agree_on_shares(comm_, [&] { return std::vector<wire_type>(receives ? total : 0); });
+        // MPI reads the datatype through the first element, which an empty share lacks.
+        wire_type placeholder{};
+        const wire_type* first = mine.empty() ? &placeholder : mine.data();
+        wire_type* out = all.empty() ? &placeholder : all.data();
+        if (!root)
+            boost::mpi::all_gatherv(comm_, first, out, sizes);
+        else if (receives)
+            boost::mpi::gatherv(comm_, first, int(mine.size()), out, sizes, *root);
+        else
+            boost::mpi::gatherv(comm_, first, int(mine.size()), *root);
+        if constexpr (std::is_same_v<wire_type, value_type>)
+            return all;
+        else
+            return std::vector<value_type>(all.begin(), all.end());
     }
 
     boost::mpi::communicator comm_;
     Local local_;
     std::size_t offset_;
+    std::size_t length_;
 };
 
 // The pipe: fastiter's steps work on a distributed iterator as on a local one.

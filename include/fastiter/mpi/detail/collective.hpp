@@ -21,8 +21,10 @@
 
 namespace fastiter::mpi::detail {
 
+// Failures are ranked by std::min: a rank whose share threw (0, 1, ...) before a failure of the
+// op while combining, before no failure at all.
 inline constexpr int no_failure = std::numeric_limits<int>::max();
-inline constexpr int combine_failed = -1;
+inline constexpr int combine_failed = no_failure - 1;
 
 // One rank's partial result, or the lowest rank that failed. A plain struct of the value and
 // an int, so that when the value is an MPI datatype the whole is one too (specialized below)
@@ -64,14 +66,16 @@ struct maybe {
 
 // Boost.MPI 1.74 default-constructs the op inside MPI's callback (user_op::perform in
 // boost/mpi/operations.hpp), so an op with state, such as a lambda with captures, reaches it
-// through this pointer, set for the one collective in flight: MPI is called from one thread.
+// through this pointer, set for the collective in flight on this thread: MPI runs a blocking
+// collective's op on the thread that called it.
 template <class Op>
-inline const Op* op_in_flight = nullptr;
+inline thread_local const Op* op_in_flight = nullptr;
 
 template <class Op>
 struct op_in_flight_scope {
-    explicit op_in_flight_scope(const Op& op) { op_in_flight<Op> = &op; }
-    ~op_in_flight_scope() { op_in_flight<Op> = nullptr; }
+    explicit op_in_flight_scope(const Op& op) : previous(op_in_flight<Op>) { op_in_flight<Op> = &op; }
+    ~op_in_flight_scope() { op_in_flight<Op> = previous; }
+    const Op* previous;
     op_in_flight_scope(const op_in_flight_scope&) = delete;
     op_in_flight_scope& operator=(const op_in_flight_scope&) = delete;
 };
@@ -136,12 +140,12 @@ inline std::string describe(const std::exception_ptr& error)
 [[noreturn]] inline void throw_agreed(const boost::mpi::communicator& comm, int failed_rank,
                                       const std::exception_ptr& mine)
 {
+    if (failed_rank == combine_failed)
+        throw remote_error(-1, "");
     std::string message;
-    if (failed_rank != combine_failed) {
-        if (comm.rank() == failed_rank)
-            message = describe(mine);
-        boost::mpi::broadcast(comm, message, failed_rank);
-    }
+    if (comm.rank() == failed_rank)
+        message = describe(mine);
+    boost::mpi::broadcast(comm, message, failed_rank);
     if (mine)
         std::rethrow_exception(mine);
     throw remote_error(failed_rank, message);
