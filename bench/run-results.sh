@@ -6,6 +6,10 @@
 #   bench/run-results.sh                      threads 1 and nproc, every workload and contender
 #   bench/run-results.sh --repeats 2 -w sum3m options replace the full set (a smoke run)
 #
+# With fastiter-mpi-bench beside fastiter-bench (cmake --preset release -DFASTITER_MPI=ON) or
+# in $FASTITER_MPI_BENCH, and mpirun on PATH, it adds fastiter::mpi against a hand-split MPI
+# loop, 2 ranks of 1 thread.
+#
 # The machine is shared: the full run takes several minutes of both cores.
 set -euo pipefail
 
@@ -51,11 +55,20 @@ else
     plot_note="No plot: gnuplot is missing (apt-get install gnuplot-nox)."
 fi
 
+mpi_bench="${FASTITER_MPI_BENCH:-$(dirname "$bench")/fastiter-mpi-bench}"
+mpi_command=(mpirun -n 2 "$mpi_bench" --n 200000 --rounds 20)
+
 # Written aside first, so that a failed or interrupted run leaves the old RESULTS.md alone.
 table="$(mktemp)"
-trap 'rm -f "$table" "$table.md"' EXIT
+trap 'rm -f "$table" "$table.md" "$table.mpi"' EXIT
 echo "run-results.sh: $bench ${args[*]}" >&2
 "$bench" "${args[@]}" >"$table"
+if [[ -x "$mpi_bench" ]] && command -v mpirun >/dev/null; then
+    echo "run-results.sh: ${mpi_command[*]}" >&2
+    # Open MPI refuses root and more ranks than cores unless told.
+    FASTITER_NUM_THREADS=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
+        OMPI_MCA_rmaps_base_oversubscribe=1 "${mpi_command[@]}" >"$table.mpi"
+fi
 
 {
     echo "# fastiter-bench results"
@@ -90,6 +103,22 @@ echo "run-results.sh: $bench ${args[*]}" >&2
         echo "![speedup vs input size and vs threads]($plot_name)"
     else
         echo "${plot_note:-No plot was drawn: fastiter-bench said why on stderr.}"
+    fi
+    echo
+    echo "## Across MPI ranks: fastiter::mpi"
+    echo
+    if [[ -s "$table.mpi" ]]; then
+        echo "The seed's expensive workload on 2 ranks of 1 thread each; \"by hand\" is the same two"
+        echo "processes each summing half of the range in a plain loop, then one \`all_reduce\`."
+        echo
+        echo '```'
+        echo "FASTITER_NUM_THREADS=1 mpirun -n 2 fastiter-mpi-bench --n 200000 --rounds 20"
+        echo
+        cat "$table.mpi"
+        echo '```'
+    else
+        echo "Not measured: no fastiter-mpi-bench next to fastiter-bench (configure with"
+        echo "\`-DFASTITER_MPI=ON\`) or no mpirun (\`apt-get install openmpi-bin libboost-mpi-dev\`)."
     fi
 } >"$table.md"
 mv "$table.md" "$here/RESULTS.md"
