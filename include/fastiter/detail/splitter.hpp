@@ -39,6 +39,14 @@ public:
     // is the best guess so far (0: none; then the first blocks probe the cost).
     result_type run(std::size_t from, std::size_t to, folder_type folder, double ns_per_element)
     {
+        // A known cost that predicts a fork worth making, with a thread free to take it: split
+        // before the first block, not after it, so the halves start even and the thief starts
+        // a block earlier. Not for searches: the first block is where an early match is found
+        // without handing anything out.
+        if constexpr (!folder_type::short_circuits) {
+            if (ns_per_element > 0 && splits_pay(from, to, ns_per_element))
+                return split(from, to, std::move(folder), ns_per_element);
+        }
         constexpr std::size_t probe_block = 16;
         std::size_t block = ns_per_element > 0 ? block_for(ns_per_element) : probe_block;
         // Read the clock only when there will be a second block to decide about.
@@ -54,9 +62,7 @@ public:
             ns_per_element = std::max(nanoseconds_between(block_start, now) / double(done), 1e-3);
             block_start = now;
             block = std::min(2 * block, block_for(ns_per_element));
-            const double rest = double(to - pos) * ns_per_element;
-            const bool long_enough = to - pos >= 2 * settings_.min_len;
-            if (long_enough && rest >= split_costs::fork_to_spinning && worth_forking(rest)) {
+            if (splits_pay(pos, to, ns_per_element)) {
                 cost_.store(float(ns_per_element), std::memory_order_relaxed);
                 return split(pos, to, std::move(folder), ns_per_element);
             }
@@ -70,6 +76,12 @@ private:
     static std::size_t block_for(double ns_per_element) noexcept
     {
         return std::max<std::size_t>(1, std::size_t(split_costs::block / ns_per_element));
+    }
+
+    bool splits_pay(std::size_t from, std::size_t to, double ns_per_element)
+    {
+        const double rest = double(to - from) * ns_per_element;
+        return to - from >= 2 * settings_.min_len && rest >= split_costs::fork_to_spinning && worth_forking(rest);
     }
 
     bool worth_forking(double rest_ns)
