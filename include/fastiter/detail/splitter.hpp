@@ -5,6 +5,8 @@
 #include <fastiter/detail/fork_join.hpp>
 #include <fastiter/detail/operation.hpp>
 
+#include <boost/config.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <limits>
@@ -21,6 +23,16 @@ struct split_settings {
     std::size_t max_len = std::numeric_limits<std::size_t>::max();
     bool deterministic = false;
 };
+
+// The leaf loop, out of line so that it gets the registers to itself. Inlined into the
+// splitter, whose own state stays live around it, g++ 12 kept the loop counter of an element
+// function that calls fmod on the stack: a store and a load per element that the hand loop
+// does not pay (7% on the irregular benchmark). One call per block is nothing next to a block.
+template <class Producer, class Folder>
+BOOST_NOINLINE void fold_leaf(const Producer& producer, std::size_t from, std::size_t to, Folder& folder)
+{
+    producer.fold(from, to, folder);
+}
 
 template <class Producer, class Plan>
 class splitter {
@@ -53,7 +65,7 @@ public:
         auto block_start = to - from > block ? clock::now() : clock::time_point{};
         for (std::size_t pos = from;;) {
             const std::size_t end = pos + std::min(block, to - pos);
-            producer_.fold(pos, end, folder);
+            fold_leaf(producer_, pos, end, folder);
             const std::size_t done = end - pos;
             pos = end;
             if (pos == to || folder.full() || op_.is_cancelled())
@@ -132,7 +144,7 @@ auto run_fixed_tree(const Producer& producer, const Plan& plan, std::size_t from
     }
     if (is_leaf) {
         auto folder = plan.make_folder(from);
-        producer.fold(from, to, folder);
+        fold_leaf(producer, from, to, folder);
         return std::move(folder).complete();
     }
     const std::size_t mid = from + length / 2;
