@@ -65,20 +65,22 @@ profile_threads=$(( $(nproc) > 1 ? $(nproc) : 2 ))
 profile_cells=("sumsq 1000000" "irregular 5000")
 profile_contenders=(fastiter-pipe omp tbb)
 
-# Top symbols of one contender's worker, calling the workload back to back for 2 s. Template
-# arguments are dropped (innermost first) so that fastiter's leaf loop fits on a line.
+# Top symbols of one contender's worker, calling the workload back to back for 2 s, after how
+# many threads were busy meanwhile: a thread asleep leaves no samples. Template arguments are
+# dropped (innermost first) so that fastiter's leaf loop fits on a line.
 profile() {
     local workload=$1 n=$2 contender=$3
     perf record -q -e cpu-clock -F 2000 -o "$table.perf" -- "$bench" --worker \
         "contender=$contender,workload=$workload,n=$n,threads=$profile_threads,reps=3,busy_probe_ms=2000" \
-        >/dev/null 2>&1 || return 1
+        >"$table.worker" 2>/dev/null || return 1
+    echo "threads busy (CPU time / wall time): $(sed -n 's/.*busy_threads=\([0-9.]*\).*/\1/p' "$table.worker")"
     perf report -i "$table.perf" --stdio --no-children --sort dso,sym --percent-limit 1 2>/dev/null |
         grep -v -e '^#' -e '^$' | perl -pe '1 while s/<[^<>]*>//g; s/\(anonymous namespace\):://g'
 }
 
 # Written aside first, so that a failed or interrupted run leaves the old RESULTS.md alone.
 table="$(mktemp)"
-trap 'rm -f "$table" "$table.md" "$table.mpi" "$table.perf" "$table.profile"' EXIT
+trap 'rm -f "$table" "$table.md" "$table.mpi" "$table.perf" "$table.worker" "$table.profile"' EXIT
 echo "run-results.sh: $bench ${args[*]}" >&2
 "$bench" "${args[@]}" >"$table"
 if [[ -x "$mpi_bench" ]] && command -v mpirun >/dev/null; then
