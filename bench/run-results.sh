@@ -3,7 +3,8 @@
 # nothing. The binary: $FASTITER_BENCH, else the first of build/release/bench (bench/demo.sh's
 # build), build/bench/bench, b2's bench/bin/.../release, then fastiter-bench on PATH.
 #
-#   bench/run-results.sh                      threads 1 and nproc, every workload and contender
+#   bench/run-results.sh                      threads 1 and nproc, every workload and contender,
+#                                             30 rounds: the medians of paired rounds need them
 #   bench/run-results.sh --repeats 2 -w sum3m options replace the full set (a smoke run)
 #
 # With fastiter-mpi-bench beside fastiter-bench (cmake --preset release -DFASTITER_MPI=ON) or
@@ -47,7 +48,7 @@ if (( $(nproc) > 1 )); then threads="1,$(nproc)"; fi
 if (( $# > 0 )); then
     args=("$@")
 else
-    args=(--threads "$threads" --workloads all --contenders all)
+    args=(--threads "$threads" --workloads all --contenders all --repeats 30)
 fi
 
 plot_name=RESULTS-speedup.png
