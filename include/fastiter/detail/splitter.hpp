@@ -46,19 +46,28 @@ public:
     {
     }
 
+    // Runs the whole operation, [0, n). With a cost remembered from earlier calls that predicts
+    // a fork worth making, and a thread free to take it, the first fork comes before the first
+    // block, so the halves start even and the thief starts a block earlier. Only here, once:
+    // checked again at the start of each half, it would see the same thief still counted as
+    // hungry until it takes the job and split the left half again with no work done between.
+    // Not for searches (any, all, find_*, position_*): the first block is where an early
+    // match near the front is found without handing anything out.
+    result_type start(std::size_t n, folder_type folder, double known_ns_per_element)
+    {
+        if constexpr (!folder_type::short_circuits) {
+            if (known_ns_per_element > 0 && splits_pay(0, n, known_ns_per_element))
+                return split(0, n, std::move(folder), known_ns_per_element);
+        }
+        return run(0, n, std::move(folder), known_ns_per_element);
+    }
+
+private:
     // Runs [from, to) into `folder`, splitting off halves of the rest when the work done so far
     // predicts that the rest is worth a fork and a thread is free to take it. `ns_per_element`
     // is the best guess so far (0: none; then the first blocks probe the cost).
     result_type run(std::size_t from, std::size_t to, folder_type folder, double ns_per_element)
     {
-        // A known cost that predicts a fork worth making, with a thread free to take it: split
-        // before the first block, not after it, so the halves start even and the thief starts
-        // a block earlier. Not for searches: the first block is where an early match is found
-        // without handing anything out.
-        if constexpr (!folder_type::short_circuits) {
-            if (ns_per_element > 0 && splits_pay(from, to, ns_per_element))
-                return split(from, to, std::move(folder), ns_per_element);
-        }
         constexpr std::size_t probe_block = 16;
         std::size_t block = ns_per_element > 0 ? block_for(ns_per_element) : probe_block;
         // Read the clock only when there will be a second block to decide about.
@@ -84,7 +93,6 @@ public:
         return std::move(folder).complete();
     }
 
-private:
     static std::size_t block_for(double ns_per_element) noexcept
     {
         return std::max<std::size_t>(1, std::size_t(split_costs::block / ns_per_element));
@@ -181,7 +189,7 @@ auto drive(const Producer& producer, const Plan& plan, const split_settings& set
         return std::move(folder).complete();
     }
     operation op;
-    return split_type(producer, plan, settings, op, cost).run(0, n, std::move(folder), known);
+    return split_type(producer, plan, settings, op, cost).start(n, std::move(folder), known);
 }
 
 }  // namespace fastiter::detail
