@@ -68,20 +68,27 @@ profile_contenders=(fastiter-pipe omp tbb)
 
 # Top symbols of one contender's worker, calling the workload back to back for 2 s, after how
 # many threads were busy meanwhile: a thread asleep leaves no samples. Template arguments are
-# dropped (innermost first) so that fastiter's leaf loop fits on a line.
+# dropped (innermost first) so that fastiter's leaf loop fits on a line. The OpenMP settings
+# are the ones the bench gives its omp workers (contenders_omp.cpp), which it cannot pass
+# through perf.
 profile() {
     local workload=$1 n=$2 contender=$3
-    perf record -q -e cpu-clock -F 2000 -o "$table.perf" -- "$bench" --worker \
+    rm -f "$table.perf" "$table.perf.old"  # perf keeps the previous output as .old
+    if ! OMP_PROC_BIND="${OMP_PROC_BIND:-true}" OMP_CANCELLATION="${OMP_CANCELLATION:-true}" \
+        perf record -q -e cpu-clock -F 2000 -o "$table.perf" -- "$bench" --worker \
         "contender=$contender,workload=$workload,n=$n,threads=$profile_threads,reps=3,busy_probe_ms=2000" \
-        >"$table.worker" 2>/dev/null || return 1
-    echo "threads busy (CPU time / wall time): $(sed -n 's/.*busy_threads=\([0-9.]*\).*/\1/p' "$table.worker")"
+        >"$table.worker" 2>"$table.worker-errors"; then
+        echo "(not profiled: $(tail -n 1 "$table.worker-errors"))"
+        return
+    fi
+    echo "threads busy (CPU time / wall time): $(sed -n 's/.*busy_threads=\([0-9.a-z]*\).*/\1/p' "$table.worker")"
     perf report -i "$table.perf" --stdio --no-children --sort dso,sym --percent-limit 1 2>/dev/null |
-        grep -v -e '^#' -e '^$' | perl -pe '1 while s/<[^<>]*>//g; s/\(anonymous namespace\):://g'
+        { grep -v -e '^#' -e '^$' || true; } | perl -pe '1 while s/<[^<>]*>//g; s/\(anonymous namespace\):://g'
 }
 
 # Written aside first, so that a failed or interrupted run leaves the old RESULTS.md alone.
 table="$(mktemp)"
-trap 'rm -f "$table" "$table.md" "$table.mpi" "$table.perf" "$table.worker" "$table.profile"' EXIT
+trap 'rm -f "$table" "$table.md" "$table.mpi" "$table.perf" "$table.perf.old" "$table.worker" "$table.worker-errors" "$table.profile"' EXIT
 echo "run-results.sh: $bench ${args[*]}" >&2
 "$bench" "${args[@]}" >"$table"
 if [[ -x "$mpi_bench" ]] && command -v mpirun >/dev/null; then
@@ -90,13 +97,19 @@ if [[ -x "$mpi_bench" ]] && command -v mpirun >/dev/null; then
     FASTITER_NUM_THREADS=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
         OMPI_MCA_rmaps_base_oversubscribe=1 "${mpi_command[@]}" >"$table.mpi"
 fi
-if command -v perf >/dev/null && command -v perl >/dev/null; then
+# Only for the full run: a smoke run with options of its own need not spend 12 s on it.
+if (( $# > 0 )); then
+    profile_skipped="Not profiled: the profile comes with the full run (\`bench/run-results.sh\` without options)."
+elif ! command -v perf >/dev/null || ! command -v perl >/dev/null; then
+    profile_skipped="Not profiled: perf or perl is missing (\`apt-get install linux-perf perl\`)."
+else
+    profile_skipped=""
     echo "run-results.sh: perf profiles of ${profile_contenders[*]} on ${profile_cells[*]}" >&2
     for cell in "${profile_cells[@]}"; do
         for contender in "${profile_contenders[@]}"; do
             echo "== $contender, ${cell% *} (n=${cell#* }, $profile_threads threads)"
             # shellcheck disable=SC2086 # the cell is two words on purpose
-            profile $cell "$contender" || echo "(perf record failed: perf_event_paranoid, or no counters here)"
+            profile $cell "$contender"
             echo
         done
     done >"$table.profile"
@@ -139,21 +152,21 @@ fi
     echo
     echo "## Where the time goes"
     echo
-    if [[ -s "$table.profile" ]]; then
+    if [[ -z "$profile_skipped" ]]; then
         echo "\`perf record -e cpu-clock\` of one worker process per contender, calling the workload back to"
         echo "back for 2 s at $profile_threads threads; symbols with 1% of the samples or more. Time in the"
-        echo "element loop (fastiter's \`fold_leaf\` or \`splitter::run\`, the hand loop \`sum_of_squares\`"
-        echo "under OpenMP, oneTBB's \`start_reduce\`, and \`fmod\`) is work; the rest is the runtime:"
-        echo "reading the clock between blocks (\`clock_gettime\`), waiting for the other half"
-        echo "(\`wait_for\`, \`drain\`, libgomp's barrier), forking. A goal the notes call missed while the"
-        echo "loop's share is as high as the peer's is the machine's doing, not the runtime's: on this"
-        echo "shared VM the second core comes and goes within a round."
+        echo "element loop (fastiter's \`fold_leaf\`, the hand loop \`sum_of_squares\` or \`irregular\` under"
+        echo "OpenMP, oneTBB's \`start_reduce\`, and \`fmod\`) is work; the rest is the runtime: reading the"
+        echo "clock between blocks (\`clock_gettime\`), waiting for the other half (\`wait_for\`, \`drain\`,"
+        echo "libgomp's barrier), forking. When fastiter keeps as many threads busy as its peer and as"
+        echo "large a share of their samples in the loop, a gap in the timings above comes from the"
+        echo "moments each contender ran at, not from the runtime."
         echo
         echo '```'
         cat "$table.profile"
         echo '```'
     else
-        echo "Not profiled: perf is missing (\`apt-get install linux-perf\`)."
+        echo "$profile_skipped"
     fi
     echo
     echo "## Across MPI ranks: fastiter::mpi"
