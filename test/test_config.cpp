@@ -12,6 +12,7 @@
 
 #include <fastiter/fastiter.hpp>
 
+#include <sched.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -189,6 +190,36 @@ BOOST_AUTO_TEST_CASE(resizing_while_other_threads_run_operations_on_the_default_
         w.join();
     BOOST_TEST(wrong.load() == 0);
 }
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(usable_cpus)
+
+BOOST_AUTO_TEST_CASE(counts_at_least_one_and_at_most_the_machine)
+{
+    BOOST_TEST(fi::detail::usable_cpus() >= 1u);
+    BOOST_TEST(fi::detail::usable_cpus() <= hardware_threads());
+}
+
+#if defined(__linux__)
+// What a process started under `taskset -c N` sees: pools made there must not spin.
+BOOST_AUTO_TEST_CASE(follows_the_affinity_mask_of_the_calling_thread)
+{
+    cpu_set_t original;
+    BOOST_REQUIRE_EQUAL(sched_getaffinity(0, sizeof original, &original), 0);
+    int first = 0;
+    while (!CPU_ISSET(first, &original))
+        ++first;
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(first, &one);
+    BOOST_REQUIRE_EQUAL(sched_setaffinity(0, sizeof one, &one), 0);
+    const auto pinned = fi::detail::usable_cpus();
+    BOOST_REQUIRE_EQUAL(sched_setaffinity(0, sizeof original, &original), 0);
+    BOOST_TEST(pinned == 1u);
+    BOOST_TEST(fi::detail::usable_cpus() == std::size_t(CPU_COUNT(&original)));
+}
+#endif
 
 BOOST_AUTO_TEST_SUITE_END()
 

@@ -30,6 +30,12 @@ struct thread_count_setting {
 // Parses a FASTITER_NUM_THREADS value; pure, so that every bad value can be unit-tested.
 thread_count_setting parse_thread_count(std::string_view value);
 
+// The CPUs the calling thread may run on, at least 1: its affinity mask where the OS has one,
+// which taskset, a cpuset or a container's CPU list make smaller than the machine. A pool
+// spins only when its threads fit in these; spinning on a CPU shared with a working thread
+// takes that thread's time.
+std::size_t usable_cpus() noexcept;
+
 }  // namespace detail
 
 }  // namespace fastiter

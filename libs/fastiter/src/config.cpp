@@ -11,6 +11,10 @@
 #include <string>
 #include <thread>
 
+#if defined(__linux__)
+#include <sched.h>
+#endif
+
 namespace fastiter {
 
 namespace detail {
@@ -36,6 +40,21 @@ thread_count_setting parse_thread_count(std::string_view value)
 namespace {
 
 std::size_t cpu_count() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+}  // namespace
+
+std::size_t usable_cpus() noexcept
+{
+#if defined(__linux__)
+    // cpu_set_t covers 1024 CPUs; on a larger machine the call fails and the count stands.
+    cpu_set_t allowed;
+    if (sched_getaffinity(0, sizeof allowed, &allowed) == 0)
+        return std::size_t(std::max(1, CPU_COUNT(&allowed)));
+#endif
+    return cpu_count();
+}
+
+namespace {
 
 std::size_t threads_from_environment()
 {

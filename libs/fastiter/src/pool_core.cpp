@@ -1,5 +1,7 @@
 #include <fastiter/detail/pool_core.hpp>
 
+#include <fastiter/config.hpp>
+
 #include <boost/asio/post.hpp>
 
 #include <chrono>
@@ -94,7 +96,7 @@ current_pool_scope::~current_pool_scope() { this_thread_pool = previous_; }
 pool_core::pool_core(boost::asio::any_io_executor executor, std::size_t num_threads)
     : executor_(std::move(executor)),
       helpers_cap_(num_threads - 1),
-      spin_allowed_(num_threads <= std::max(1u, std::thread::hardware_concurrency()))
+      spin_allowed_(num_threads <= usable_cpus())
 {
 }
 
