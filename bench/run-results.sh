@@ -68,14 +68,18 @@ profile_contenders=(fastiter-pipe omp tbb)
 
 # Top symbols of one contender's worker, calling the workload back to back for 2 s, after how
 # many threads were busy meanwhile: a thread asleep leaves no samples. Template arguments are
-# dropped (innermost first) so that fastiter's leaf loop fits on a line. The OpenMP settings
-# are the ones the bench gives its omp workers (contenders_omp.cpp), which it cannot pass
-# through perf.
+# dropped (innermost first) so that fastiter's leaf loop fits on a line. The omp worker gets
+# the settings the bench gives it (contenders_omp.cpp), and only it: OMP_PROC_BIND pins the
+# initial thread of any process that loads libgomp, this bench's included, and every thread
+# it starts inherits that one CPU.
 profile() {
     local workload=$1 n=$2 contender=$3
+    local omp_settings=()
+    if [[ $contender == omp ]]; then
+        omp_settings=("OMP_PROC_BIND=${OMP_PROC_BIND:-true}" "OMP_CANCELLATION=${OMP_CANCELLATION:-true}")
+    fi
     rm -f "$table.perf" "$table.perf.old"  # perf keeps the previous output as .old
-    if ! OMP_PROC_BIND="${OMP_PROC_BIND:-true}" OMP_CANCELLATION="${OMP_CANCELLATION:-true}" \
-        perf record -q -e cpu-clock -F 2000 -o "$table.perf" -- "$bench" --worker \
+    if ! env "${omp_settings[@]}" perf record -q -e cpu-clock -F 2000 -o "$table.perf" -- "$bench" --worker \
         "contender=$contender,workload=$workload,n=$n,threads=$profile_threads,reps=3,busy_probe_ms=2000" \
         >"$table.worker" 2>"$table.worker-errors"; then
         echo "(not profiled: $(tail -n 1 "$table.worker-errors"))"
