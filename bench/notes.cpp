@@ -281,12 +281,13 @@ void note_goals(const run_results& results, std::vector<std::string>& notes)
         const auto* tbb = find(cell, "tbb");
         if (cell.threads >= 2 && large(cell) && peer)
             peers.judge(cell, pair_rounds(*ours, *peer), peer->contender);
-        if (const auto* limit = find(cell, "limit"); cell.threads >= 2 && large(cell) && limit) {
-            const double machine_gave = speedup(cell, *limit);
-            if (machine_gave >= 1.9 && speedup(cell, *ours) >= 1.9)
+        const auto* limit = find(cell, "limit");
+        if (const double machine_gave = limit ? speedup(cell, *limit) : 0;
+            cell.threads >= 2 && large(cell) && machine_gave >= 1.9) {
+            if (const double ours_gave = speedup(cell, *ours); ours_gave >= 1.9)
                 limit_speedup.met();
-            else if (machine_gave >= 1.9)
-                limit_speedup.miss(describe(cell) + " " + two_decimals(speedup(cell, *ours)) + "x (limit " +
+            else
+                limit_speedup.miss(describe(cell) + " " + two_decimals(ours_gave) + "x (limit " +
                                    two_decimals(machine_gave) + "x)");
         }
         if (cell.work->sweep)
