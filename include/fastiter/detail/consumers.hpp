@@ -22,6 +22,8 @@ template <bool CanStop>
 struct folder_base {
     static constexpr bool short_circuits = CanStop;
     bool full() const noexcept { return false; }
+    bool done() const noexcept { return false; }
+    void publish() const noexcept {}
 };
 
 template <class T, class Op>

@@ -4,13 +4,34 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <type_traits>
 #include <utility>
 
 namespace fastiter::detail {
 
+// Walks an access from element i: *cursor is access(i), ++cursor moves on to i + 1. Accesses
+// whose next element is cheaper to step to than to compute from its index (a progression adds
+// its step, an iterator increments) give their own cursor(i); the others are indexed.
+template <class Access>
+struct index_cursor {
+    const Access* access;
+    std::size_t i;
+    decltype(auto) operator*() const { return (*access)(i); }
+    void operator++() noexcept { ++i; }
+};
+
+template <class Access>
+auto cursor_at(const Access& access, std::size_t i)
+{
+    if constexpr (requires { access.cursor(i); })
+        return access.cursor(i);
+    else
+        return index_cursor<Access>{&access, i};
+}
+
 // Splitting is by index, so a producer is an element accessor plus a length: a piece is just
 // [from, to), and splitting costs nothing. fold is the leaf loop every operation spends its
-// time in; it is written so the compiler vectorizes it as well as the hand loop.
+// time in; it is written so the compiler vectorizes it as it does the hand loop.
 template <class Access>
 class index_producer {
 public:
@@ -25,17 +46,35 @@ public:
 
     // The folder is moved into a local for the loop: its address then never escapes, so the
     // compiler keeps an accumulator in a register instead of storing it at every element for
-    // fear that the element loads alias it.
+    // fear that the element loads alias it. The loop steps a cursor, as the hand loop steps its
+    // variable (g++ 12 vectorizes `start + i * step` over an index only for a constant step),
+    // and steps it only between elements, never past the last one: a progression's cursor
+    // counts in the element type, which would overflow there at the type's limit. A search
+    // checks only its own match per element (done(), a register) and publishes it after the
+    // loop: with a shared store inside, the compiler would reload the element function's
+    // captures at every element. What other pieces found reaches it between blocks, through
+    // the splitter's full(), one block later at most.
     template <class Folder>
     void fold(std::size_t from, std::size_t to, Folder& folder) const
     {
+        if (from == to)
+            return;
         Folder local = std::move(folder);
-        if constexpr (Folder::short_circuits) {
-            for (std::size_t i = from; i != to && !local.full(); ++i)
-                local.consume(access_(i));
-        } else {
-            for (std::size_t i = from; i != to; ++i)
-                local.consume(access_(i));
+        auto goes_on = [&local] {
+            if constexpr (Folder::short_circuits)
+                return !local.done();
+            else
+                return true;
+        };
+        if (goes_on()) {
+            auto cursor = cursor_at(access_, from);
+            local.consume(*cursor);
+            for (std::size_t left = to - from - 1; left != 0 && goes_on(); --left) {
+                ++cursor;
+                local.consume(*cursor);
+            }
+            if constexpr (Folder::short_circuits)
+                local.publish();
         }
         folder = std::move(local);
     }
@@ -53,6 +92,21 @@ struct progression_access {
     std::uintmax_t start;
     std::uintmax_t step;
     T operator()(std::size_t i) const noexcept { return T(start + std::uintmax_t(i) * step); }
+
+    // Counts in the element type, widened for the step so that a step larger than the type
+    // (int8_t elements 100 apart) still lands exactly: the compiler then sees the signed
+    // variable of the hand loop and strength-reduces `a * x + b` as it does there.
+    struct progression_cursor {
+        using wide = std::conditional_t<std::is_signed_v<T>, std::intmax_t, std::uintmax_t>;
+        T value;
+        wide step;
+        T operator*() const noexcept { return value; }
+        void operator++() noexcept { value = T(wide(value) + step); }
+    };
+    progression_cursor cursor(std::size_t i) const noexcept
+    {
+        return {(*this)(i), typename progression_cursor::wide(step)};
+    }
 };
 
 template <class It>
@@ -63,6 +117,13 @@ struct iterator_access {
     {
         return *(first + static_cast<std::iter_difference_t<It>>(i));
     }
+
+    struct iterator_cursor {
+        It it;
+        decltype(auto) operator*() const { return *it; }
+        void operator++() { ++it; }
+    };
+    iterator_cursor cursor(std::size_t i) const { return {first + static_cast<std::iter_difference_t<It>>(i)}; }
 };
 
 // A forward-only range buffered once as iterators, so its elements are still referenced.

@@ -32,11 +32,22 @@ struct find_any_consumer {
                     match_ = true;
                 else
                     match_.emplace(std::forward<X>(x));
-                found_->store(true, std::memory_order_relaxed);  // a hint: only stops early
             }
         }
-        bool full() const noexcept { return bool(match_) || found_->load(std::memory_order_relaxed); }
-        result_type complete() && { return std::move(match_); }
+        void publish() const noexcept
+        {
+            if (match_)
+                found_->store(true, std::memory_order_relaxed);  // a hint: only stops early
+        }
+        bool done() const noexcept { return bool(match_); }
+        bool full() const noexcept { return done() || found_->load(std::memory_order_relaxed); }
+        // Also here: a stage that hands on its element only when the piece ends (fold) makes
+        // the match after the loop's publish().
+        result_type complete() &&
+        {
+            publish();
+            return std::move(match_);
+        }
 
     private:
         const P* pred_;
@@ -65,11 +76,11 @@ struct find_ordered_consumer {
         template <class X>
         void consume(X&& x)
         {
-            if (std::invoke(consumer_->pred, std::as_const(x))) {
+            if (std::invoke(consumer_->pred, std::as_const(x)))
                 match_.emplace(std::forward<X>(x));
-                publish();
-            }
         }
+        // find_last's piece goes on after its own match: a later one would replace it.
+        bool done() const noexcept { return !Last && match_; }
         bool full() const noexcept
         {
             const auto other = consumer_->matched_start.load(std::memory_order_relaxed);
@@ -78,11 +89,16 @@ struct find_ordered_consumer {
             else
                 return match_ || other < start_;
         }
-        std::optional<T> complete() && { return std::move(match_); }
-
-    private:
-        void publish() noexcept
+        std::optional<T> complete() &&
         {
+            publish();
+            return std::move(match_);
+        }
+
+        void publish() const noexcept
+        {
+            if (!match_)
+                return;
             // relaxed: the value is only a hint for stopping early; results travel by reduce.
             auto& shared = consumer_->matched_start;
             auto current = shared.load(std::memory_order_relaxed);
@@ -90,6 +106,8 @@ struct find_ordered_consumer {
                    !shared.compare_exchange_weak(current, start_, std::memory_order_relaxed)) {
             }
         }
+
+    private:
         const find_ordered_consumer* consumer_;
         std::size_t start_;
         std::optional<T> match_;

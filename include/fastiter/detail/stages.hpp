@@ -11,9 +11,13 @@
 namespace fastiter::detail {
 
 // Stages sit between the producer and the terminal's folder. A folder has consume(x), full()
-// (true when more input cannot change the result), complete() and, as a constant,
+// (true when more input cannot change the result, whichever piece decided it), done() (true
+// when this piece's own elements decided it: the cheap part of full(), which element loops
+// check; the splitter asks full() between blocks), publish() (tells the other pieces what this
+// one found, once per stretch of elements, so that no element pays a shared store), complete()
+// and, as a constant,
 // short_circuits (whether full() can ever be true, so that loops which cannot stop early stay
-// free of the check). A folder may also offer consume_if(keep, x), a branch-free "consume x if
+// free of the checks). A folder may also offer consume_if(keep, x), a branch-free "consume x if
 // keep" (see filter_op). Each stage wraps the folder of the stage after it; release() unwraps
 // it again, handing on what the stage still holds.
 //
@@ -51,6 +55,8 @@ class stage_folder {
 public:
     static constexpr bool short_circuits = Sink::short_circuits;
     bool full() const { return sink_.full(); }
+    bool done() const { return sink_.done(); }
+    void publish() const { sink_.publish(); }
     Sink release() && { return std::move(sink_); }
     decltype(auto) complete() && { return std::move(sink_).complete(); }
 
@@ -214,7 +220,7 @@ struct flat_map_op {
         {
             auto&& inner = std::invoke(*fn, std::forward<X>(x));
             auto last = end_of(inner);
-            for (auto it = begin_of(inner); it != last && !this->sink_.full(); ++it)
+            for (auto it = begin_of(inner); it != last && !this->sink_.done(); ++it)
                 this->sink_.consume(*it);
         }
         const F* fn;
