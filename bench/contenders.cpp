@@ -1,5 +1,7 @@
 #include "contenders.hpp"
 
+#include "zoo.hpp"
+
 #include <algorithm>
 #include <iterator>
 
@@ -49,6 +51,15 @@ const contender_entry* find_contender(std::string_view name)
     const auto found = std::find_if(std::begin(entries), std::end(entries),
                                     [&](const contender_entry& e) { return e.name == name; });
     return found == std::end(entries) ? nullptr : found;
+}
+
+kernel kernel_for(const contender& c, const workload& w)
+{
+    if (!w.zoo)
+        return c.kernels.*(w.work);
+    if (&c == &seq_contender)
+        return w.zoo->hand;
+    return &c == &fastiter_pipe_contender ? w.zoo->fastiter : nullptr;
 }
 
 }  // namespace bench

@@ -34,6 +34,10 @@ struct contender_entry {
 std::span<const contender_entry> all_contenders();
 const contender_entry* find_contender(std::string_view name);
 
+// What the contender runs for the workload; nullptr where it has no counterpart. A zoo cell is
+// run by seq (its hand loop) and fastiter-pipe (its pipeline) only.
+kernel kernel_for(const contender& c, const workload& w);
+
 extern const contender seq_contender;
 extern const contender limit_contender;
 extern const contender fastiter_pipe_contender;

@@ -1,6 +1,7 @@
 #include "options.hpp"
 
 #include "about.hpp"
+#include "zoo.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -72,11 +73,16 @@ std::vector<const workload*> choose_workloads(const std::vector<std::string>& na
             for (const auto& w : all_workloads())
                 if (name == "all" || (name == "seed" ? w.seed_six : w.sweep))
                     add(&w);
+        } else if (name == "zoo" || (name.starts_with("zoo.") && name.ends_with("*"))) {
+            const auto prefix = std::string_view(name).substr(0, name.size() - (name == "zoo" ? 0 : 1));
+            for (const auto& w : zoo_workloads())
+                if (w.name.starts_with(prefix))
+                    add(&w);
         } else if (const auto* w = find_workload(name)) {
             add(w);
         } else {
             throw std::invalid_argument("--workloads: unknown workload '" + name + "' (known: " + workload_names() +
-                                        "; or all, seed, sweeps)");
+                                        "; or all, seed, sweeps, zoo, zoo.<prefix>*)");
         }
     }
     return chosen;
@@ -118,7 +124,7 @@ std::optional<bench_options> parse_options(int argc, char** argv)
         ("list", "list the workloads and contenders, with what each does")
         ("build-info", "the compiler, flags and runtime versions this binary was built with")
         ("threads,t", po::value(&threads)->composing(), ("thread counts, e.g. 1,2 (default: " + hardware + ")").c_str())
-        ("workloads,w", po::value(&workloads)->composing(), "workload names, or all, seed (default), sweeps")
+        ("workloads,w", po::value(&workloads)->composing(), "workload names, or all, seed (default), sweeps; zoo (the kernel zoo's cells, not in all) or zoo.<prefix>*")
         ("contenders,c", po::value(&contenders)->composing(),
          "contender names, or all (default: seq,fastiter-pipe,omp,tbb; seq always runs)")
         ("sizes,s", po::value(&sizes)->composing(), "n for the sweep workloads (default: 1,10,100,1k,10k,100k,1M,10M); "

@@ -64,7 +64,7 @@ std::vector<cell_result> plan_cells(const bench_options& options, const std::vec
                 for (const auto* c : runnable) {
                     measurement m;
                     m.contender = c->name;
-                    m.applicable = c->kernels.*(work->work) != nullptr;
+                    m.applicable = kernel_for(*c, *work) != nullptr;
                     cell.by_contender.push_back(m);
                 }
                 cells.push_back(std::move(cell));

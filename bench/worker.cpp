@@ -135,7 +135,7 @@ int run_worker(const worker_spec& spec)
                   << format_worker_spec(spec) << "\n";
         return 2;
     }
-    const kernel work = entry->built->kernels.*(chosen->work);
+    const kernel work = kernel_for(*entry->built, *chosen);
     if (!work) {
         std::cerr << "fastiter-bench worker: " << spec.contender << " has no " << spec.workload << "\n";
         return 2;

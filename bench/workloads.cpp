@@ -1,5 +1,7 @@
 #include "workloads.hpp"
 
+#include "zoo.hpp"
+
 #include <algorithm>
 #include <random>
 
@@ -54,16 +56,21 @@ std::span<const workload> all_workloads() { return workloads; }
 
 const workload* find_workload(std::string_view name)
 {
-    const auto found = std::find_if(std::begin(workloads), std::end(workloads),
-                                    [&](const workload& w) { return w.name == name; });
-    return found == std::end(workloads) ? nullptr : found;
+    for (const auto family : {all_workloads(), zoo_workloads()}) {
+        const auto found = std::find_if(family.begin(), family.end(), [&](const workload& w) { return w.name == name; });
+        if (found != family.end())
+            return &*found;
+    }
+    return nullptr;
 }
 
 std::unique_ptr<built_input> build_input(const workload& w, long n)
 {
     auto built = std::make_unique<built_input>();
     built->input.n = n;
-    if (w.input == input_kind::data_vector) {
+    const bool data_valued = w.input == input_kind::data_vector || w.input == input_kind::int_vector ||
+                             w.input == input_kind::double_vector;
+    if (data_valued) {
         built->storage.resize(std::size_t(n));
         const long seed = data_seed;
         // The seed's par_range(0, n) values, so its filters see the same alternating parity,
@@ -82,7 +89,13 @@ std::unique_ptr<built_input> build_input(const workload& w, long n)
         built->scratch.resize(std::size_t(n));
         built->input.scratch = built->scratch;
     }
+    if (w.input == input_kind::int_vector)
+        built->ints.assign(built->storage.begin(), built->storage.end());
+    if (w.input == input_kind::double_vector)
+        built->doubles.assign(built->storage.begin(), built->storage.end());
     built->input.data = built->storage;
+    built->input.ints = built->ints;
+    built->input.doubles = built->doubles;
     if (w.work == &kernel_set::nested)
         built->input.rows = std::min<std::size_t>(nested_rows, std::max<std::size_t>(1, std::size_t(n)));
     return built;

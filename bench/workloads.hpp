@@ -18,6 +18,8 @@ namespace bench {
 struct workload_input {
     long n = 0;
     std::span<const long> data;
+    std::span<const int> ints;        // int_vector: data's values as ints
+    std::span<const double> doubles;  // double_vector: data's values as doubles
     std::size_t rows = 0;  // nested: data viewed as rows of n / rows elements
     // sort: as long as data, allocated (and its pages touched) once; a call copies data here
     // and sorts the copy, so no call pays for an allocation or page faults.
@@ -50,8 +52,11 @@ struct kernel_set {
     kernel join_tree = nullptr;
 };
 
-// random_vector: n pseudo-random longs over the whole range (from the volatile seed), plus the scratch.
-enum class input_kind { data_vector, random_vector, index_range, nothing };
+// random_vector: n pseudo-random longs over the whole range (from the volatile seed), plus the
+// scratch; int_vector and double_vector: data_vector's values as ints or doubles.
+enum class input_kind { data_vector, random_vector, index_range, int_vector, double_vector, nothing };
+
+struct zoo_kernels;
 
 struct workload {
     std::string_view name;
@@ -64,9 +69,13 @@ struct workload {
     // The sequential call returns at once: a contender's time is a latency, and its ratio to
     // the sequential time no speedup; means over workloads leave it out.
     bool latency = false;
+    // A kernel zoo cell (zoo.hpp) brings its own kernels instead of naming a kernel_set member.
+    const zoo_kernels* zoo = nullptr;
 };
 
+// The workloads `--workloads all` runs; the zoo's cells are chosen with `--workloads zoo`.
 std::span<const workload> all_workloads();
+// Any workload or zoo cell, by name.
 const workload* find_workload(std::string_view name);
 
 // Rows of the nested workload; each row is n / nested_rows elements long.
@@ -79,6 +88,8 @@ inline constexpr int join_tree_depth = 12;
 struct built_input {
     std::vector<long> storage;
     std::vector<long> scratch;
+    std::vector<int> ints;
+    std::vector<double> doubles;
     workload_input input;
 };
 std::unique_ptr<built_input> build_input(const workload& w, long n);
