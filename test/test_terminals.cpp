@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -347,6 +348,32 @@ BOOST_AUTO_TEST_CASE(signed_zeros_show_which_equal_double_min_and_max_return)
             BOOST_TEST(std::signbit(*(zeros | fi::par_min)));   // first: element 0, -0.0
             BOOST_TEST(std::signbit(*(zeros | fi::par_max)));   // last: element 200'000, -0.0
         });
+    }
+}
+
+// max of doubles takes a select (maxsd) rather than a branch: the same choices as max_by's
+// `!(x < best)`, for infinities, NaNs and a lone element alike.
+BOOST_AUTO_TEST_CASE(double_max_matches_the_loop_on_infinities_and_nans)
+{
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    auto loop_max = [](const std::vector<double>& v) {
+        std::optional<double> best;
+        for (double x : v)
+            if (!best || !(x < *best))
+                best = x;
+        return best;
+    };
+    auto same = [](std::optional<double> a, std::optional<double> b) {
+        return a.has_value() == b.has_value() && (!a || (std::isnan(*a) ? std::isnan(*b) : *a == *b));
+    };
+    for (const auto& v : std::vector<std::vector<double>>{
+             {}, {-inf}, {-inf, -inf}, {inf}, {nan}, {nan, 1.0}, {1.0, nan}, {1.0, nan, 2.0}, {-inf, -5.0}})
+        BOOST_TEST(same(v | fi::par_max, loop_max(v)));
+    const std::vector<double> all_minus_infinity(100'003, -inf);
+    for (std::size_t threads : thread_counts) {
+        fi::thread_pool pool(threads);
+        pool.install([&] { BOOST_TEST(*(all_minus_infinity | fi::par_max) == -inf); });
     }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <fastiter/detail/fork_join.hpp>
+#include <fastiter/detail/held_function.hpp>
 
 #include <atomic>
 #include <concepts>
@@ -33,11 +34,11 @@ struct fold_consumer {
 
     class folder : public folder_base<false> {
     public:
-        folder(T acc, const Op& op) : acc_(std::move(acc)), op_(&op) {}
+        folder(T acc, const Op& op) : acc_(std::move(acc)), op_(op) {}
         template <class X>
         void consume(X&& x)
         {
-            acc_ = std::invoke(*op_, std::move(acc_), std::forward<X>(x));
+            acc_ = std::invoke(op_.get(), std::move(acc_), std::forward<X>(x));
         }
         // acc + 0 is acc for integers, in whatever type acc + x is computed; not offered for
         // floating point, where it could turn an accumulator of -0.0 into +0.0.
@@ -52,7 +53,7 @@ struct fold_consumer {
 
     private:
         T acc_;
-        const Op* op_;
+        held_function<Op> op_;
     };
 
     folder make_folder(std::size_t) const { return folder(identity, op); }
@@ -127,8 +128,32 @@ struct extremum_consumer {
         std::size_t count_ = 0;
     };
 
-    using folder = std::conditional_t<std::is_integral_v<T> && std::is_same_v<Less, std::less<>>,
-                                      integer_folder, general_folder>;
+    // Plain max of floating point: the choice general_folder makes (the last of equal
+    // elements, a NaN taken until a later element replaces it) as a select, which the compiler
+    // makes a maxsd as it does the hand loop's `y > best ? y : best`. Starting from -inf takes
+    // the first element whatever it is. No such start exists for min (a NaN first must stay,
+    // as in std::min_element, and nothing is below it), so min keeps general_folder.
+    class floating_max_folder : public folder_base<false> {
+    public:
+        explicit floating_max_folder(const extremum_consumer&) {}
+        template <class X>
+        void consume(X&& x) noexcept
+        {
+            const T value = x;
+            best_ = value < best_ ? best_ : value;
+            ++count_;
+        }
+        std::optional<T> complete() && noexcept { return count_ ? std::optional<T>(best_) : std::nullopt; }
+
+    private:
+        T best_ = -std::numeric_limits<T>::infinity();
+        std::size_t count_ = 0;
+    };
+
+    static constexpr bool plain_order = std::is_same_v<Less, std::less<>>;
+    using folder = std::conditional_t<
+        std::is_integral_v<T> && plain_order, integer_folder,
+        std::conditional_t<std::is_floating_point_v<T> && plain_order && Max, floating_max_folder, general_folder>>;
     folder make_folder(std::size_t) const { return folder(*this); }
     std::optional<T> reduce(std::optional<T> left, std::optional<T> right) const
     {
@@ -154,16 +179,16 @@ struct for_each_consumer {
 
     class folder : public folder_base<false> {
     public:
-        explicit folder(const F& fn) : fn_(&fn) {}
+        explicit folder(const F& fn) : fn_(fn) {}
         template <class X>
         void consume(X&& x)
         {
-            std::invoke(*fn_, std::forward<X>(x));
+            std::invoke(fn_.get(), std::forward<X>(x));
         }
         void_result complete() && noexcept { return {}; }
 
     private:
-        const F* fn_;
+        held_function<F> fn_;
     };
     folder make_folder(std::size_t) const { return folder(fn); }
     void_result reduce(void_result, void_result) const noexcept { return {}; }

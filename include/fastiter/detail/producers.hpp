@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <concepts>
 #include <cstdint>
 #include <iterator>
 #include <type_traits>
@@ -44,42 +45,59 @@ public:
     std::size_t size() const noexcept { return size_; }
     decltype(auto) element(std::size_t i) const { return access_(i); }
 
-    // The folder is moved into a local for the loop: its address then never escapes, so the
-    // compiler keeps an accumulator in a register instead of storing it at every element for
-    // fear that the element loads alias it. The loop steps a cursor, as the hand loop steps its
-    // variable (g++ 12 vectorizes `start + i * step` over an index only for a constant step),
-    // and steps it only between elements, never past the last one: a progression's cursor
-    // counts in the element type, which would overflow there at the type's limit. A search
-    // checks only its own match per element (done(), a register) and publishes it after the
-    // loop: with a shared store inside, the compiler would reload the element function's
-    // captures at every element. What other pieces found reaches it between blocks, through
-    // the splitter's full(), one block later at most.
+    // The loop steps a cursor, as the hand loop steps its variable (g++ 12 vectorizes
+    // `start + i * step` over an index only for a constant step), and stops at the last
+    // element as the hand loop does: iterators compare with the last one's (`it != end`, one
+    // induction variable), other cursors count the elements left. It never steps past the
+    // last element, which for a progression's cursor, counting in the element type, would
+    // overflow at the type's limit.
     template <class Folder>
     void fold(std::size_t from, std::size_t to, Folder& folder) const
     {
         if (from == to)
             return;
+        auto cursor = cursor_at(access_, from);
+        if constexpr (std::equality_comparable<decltype(cursor)>) {
+            const auto last = cursor_at(access_, to - 1);
+            walk(cursor, [&] { return cursor != last; }, folder);
+        } else {
+            std::size_t left = to - from - 1;
+            walk(cursor, [&left] { return left-- != 0; }, folder);
+        }
+    }
+
+private:
+    // The folder is moved into a local for the loop: its address then never escapes, so the
+    // compiler keeps an accumulator in a register instead of storing it at every element for
+    // fear that the element loads alias it. The last element is consumed after the loop, so
+    // that the body reads the cursor before the step, as the hand loop reads its variable.
+    // A search tests its own match after each element (done(), a register), as the hand
+    // loop's `if (p(x)) break;` does, and publishes it after the loop: with a shared store
+    // inside, or the test in the loop's condition, the compiler would reload the element
+    // function's captures at every element. What other pieces found reaches it between
+    // blocks, through the splitter's full(), one block later at most.
+    template <class Cursor, class BeforeLast, class Folder>
+    static void walk(Cursor& cursor, BeforeLast before_last, Folder& folder)
+    {
         Folder local = std::move(folder);
-        auto goes_on = [&local] {
-            if constexpr (Folder::short_circuits)
-                return !local.done();
-            else
-                return true;
-        };
-        if (goes_on()) {
-            auto cursor = cursor_at(access_, from);
-            local.consume(*cursor);
-            for (std::size_t left = to - from - 1; left != 0 && goes_on(); --left) {
-                ++cursor;
-                local.consume(*cursor);
+        if constexpr (Folder::short_circuits) {
+            if (!local.done()) {
+                for (;;) {
+                    local.consume(*cursor);
+                    if (local.done() || !before_last())
+                        break;
+                    ++cursor;
+                }
             }
-            if constexpr (Folder::short_circuits)
-                local.publish();
+            local.publish();
+        } else {
+            for (; before_last(); ++cursor)
+                local.consume(*cursor);
+            local.consume(*cursor);
         }
         folder = std::move(local);
     }
 
-private:
     Access access_;
     std::size_t size_;
 };
@@ -122,6 +140,7 @@ struct iterator_access {
         It it;
         decltype(auto) operator*() const { return *it; }
         void operator++() { ++it; }
+        bool operator==(const iterator_cursor&) const = default;
     };
     iterator_cursor cursor(std::size_t i) const { return {first + static_cast<std::iter_difference_t<It>>(i)}; }
 };

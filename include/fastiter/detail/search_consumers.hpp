@@ -2,6 +2,7 @@
 #pragma once
 
 #include <fastiter/detail/consumers.hpp>
+#include <fastiter/detail/held_function.hpp>
 
 #include <atomic>
 #include <cstddef>
@@ -23,11 +24,11 @@ struct find_any_consumer {
 
     class folder : public folder_base<true> {
     public:
-        folder(const P& pred, std::atomic<bool>& found) : pred_(&pred), found_(&found) {}
+        folder(const P& pred, std::atomic<bool>& found) : pred_(pred), found_(&found) {}
         template <class X>
         void consume(X&& x)
         {
-            if (std::invoke(*pred_, std::as_const(x))) {
+            if (std::invoke(pred_.get(), std::as_const(x))) {
                 if constexpr (std::is_void_v<T>)
                     match_ = true;
                 else
@@ -50,7 +51,7 @@ struct find_any_consumer {
         }
 
     private:
-        const P* pred_;
+        held_function<P> pred_;
         std::atomic<bool>* found_;
         result_type match_{};
     };
@@ -72,11 +73,14 @@ struct find_ordered_consumer {
 
     class folder : public folder_base<true> {
     public:
-        folder(const find_ordered_consumer& consumer, std::size_t start) : consumer_(&consumer), start_(start) {}
+        folder(const find_ordered_consumer& consumer, std::size_t start)
+            : consumer_(&consumer), pred_(consumer.pred), start_(start)
+        {
+        }
         template <class X>
         void consume(X&& x)
         {
-            if (std::invoke(consumer_->pred, std::as_const(x)))
+            if (std::invoke(pred_.get(), std::as_const(x)))
                 match_.emplace(std::forward<X>(x));
         }
         // find_last's piece goes on after its own match: a later one would replace it.
@@ -109,6 +113,7 @@ struct find_ordered_consumer {
 
     private:
         const find_ordered_consumer* consumer_;
+        held_function<P> pred_;
         std::size_t start_;
         std::optional<T> match_;
     };

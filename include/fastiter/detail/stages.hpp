@@ -1,6 +1,7 @@
 // Stages: element-wise steps (map, filter, ...) applied on the consumer side of the split.
 #pragma once
 
+#include <fastiter/detail/held_function.hpp>
 #include <fastiter/detail/sources.hpp>
 
 #include <cstddef>
@@ -116,13 +117,13 @@ struct map_op {
 
     template <class Sink>
     struct folder : stage_folder<Sink> {
-        folder(const map_op& op, Sink sink) : stage_folder<Sink>(std::move(sink)), fn(&op.fn) {}
+        folder(const map_op& op, Sink sink) : stage_folder<Sink>(std::move(sink)), fn(op.fn) {}
         template <class X>
         void consume(X&& x)
         {
-            this->sink_.consume(std::invoke(*fn, std::forward<X>(x)));
+            this->sink_.consume(std::invoke(fn.get(), std::forward<X>(x)));
         }
-        const F* fn;
+        held_function<F> fn;
     };
 };
 
@@ -143,14 +144,14 @@ struct inspect_op {
 
     template <class Sink>
     struct folder : stage_folder<Sink> {
-        folder(const inspect_op& op, Sink sink) : stage_folder<Sink>(std::move(sink)), fn(&op.fn) {}
+        folder(const inspect_op& op, Sink sink) : stage_folder<Sink>(std::move(sink)), fn(op.fn) {}
         template <class X>
         void consume(X&& x)
         {
-            std::invoke(*fn, std::as_const(x));
+            std::invoke(fn.get(), std::as_const(x));
             this->sink_.consume(std::forward<X>(x));
         }
-        const F* fn;
+        held_function<F> fn;
     };
 };
 
@@ -164,20 +165,20 @@ struct filter_op {
 
     template <class Sink>
     struct folder : stage_folder<Sink> {
-        folder(const filter_op& op, Sink sink) : stage_folder<Sink>(std::move(sink)), pred(&op.pred) {}
+        folder(const filter_op& op, Sink sink) : stage_folder<Sink>(std::move(sink)), pred(op.pred) {}
         // A sink that can take "x, if keep" without a branch (count, integer sums) gets the
         // predicate's value instead of a jump, so that filter | count vectorizes like the
         // loop `n += p(x)` does.
         template <class X>
         void consume(X&& x)
         {
-            const bool keep = std::invoke(*pred, std::as_const(x));
+            const bool keep = std::invoke(pred.get(), std::as_const(x));
             if constexpr (requires { this->sink_.consume_if(keep, std::forward<X>(x)); })
                 this->sink_.consume_if(keep, std::forward<X>(x));
             else if (keep)
                 this->sink_.consume(std::forward<X>(x));
         }
-        const P* pred;
+        held_function<P> pred;
     };
 };
 
@@ -192,14 +193,14 @@ struct filter_map_op {
 
     template <class Sink>
     struct folder : stage_folder<Sink> {
-        folder(const filter_map_op& op, Sink sink) : stage_folder<Sink>(std::move(sink)), fn(&op.fn) {}
+        folder(const filter_map_op& op, Sink sink) : stage_folder<Sink>(std::move(sink)), fn(op.fn) {}
         template <class X>
         void consume(X&& x)
         {
-            if (auto result = std::invoke(*fn, std::forward<X>(x)))
+            if (auto result = std::invoke(fn.get(), std::forward<X>(x)))
                 this->sink_.consume(*std::move(result));
         }
-        const F* fn;
+        held_function<F> fn;
     };
 };
 
@@ -214,16 +215,16 @@ struct flat_map_op {
 
     template <class Sink>
     struct folder : stage_folder<Sink> {
-        folder(const flat_map_op& op, Sink sink) : stage_folder<Sink>(std::move(sink)), fn(&op.fn) {}
+        folder(const flat_map_op& op, Sink sink) : stage_folder<Sink>(std::move(sink)), fn(op.fn) {}
         template <class X>
         void consume(X&& x)
         {
-            auto&& inner = std::invoke(*fn, std::forward<X>(x));
+            auto&& inner = std::invoke(fn.get(), std::forward<X>(x));
             auto last = end_of(inner);
             for (auto it = begin_of(inner); it != last && !this->sink_.done(); ++it)
                 this->sink_.consume(*it);
         }
-        const F* fn;
+        held_function<F> fn;
     };
 };
 
@@ -242,13 +243,13 @@ struct fold_op {
     class folder : public stage_folder<Sink> {
     public:
         folder(const fold_op& fold, Sink sink)
-            : stage_folder<Sink>(std::move(sink)), op_(&fold.op), acc_(fold.identity)
+            : stage_folder<Sink>(std::move(sink)), op_(fold.op), acc_(fold.identity)
         {
         }
         template <class X>
         void consume(X&& x)
         {
-            acc_ = std::invoke(*op_, std::move(acc_), std::forward<X>(x));
+            acc_ = std::invoke(op_.get(), std::move(acc_), std::forward<X>(x));
         }
         Sink release() &&
         {
@@ -258,7 +259,7 @@ struct fold_op {
         decltype(auto) complete() && { return std::move(*this).release().complete(); }
 
     private:
-        const Op* op_;
+        held_function<Op> op_;
         T acc_;
     };
 };
