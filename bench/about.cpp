@@ -2,6 +2,7 @@
 
 #include "contenders.hpp"
 #include "workloads.hpp"
+#include "zoo.hpp"
 
 #include <string>
 
@@ -33,6 +34,9 @@ void print_list(std::ostream& out)
     out << "workloads (default: the seed's six, marked *):\n";
     for (const auto& w : all_workloads())
         out << "  " << (w.seed_six ? '*' : ' ') << ' ' << padded(w.name, 14) << w.description << "\n";
+    out << "kernel zoo (-w zoo, or -w 'zoo.<prefix>*'; not in all): each pipeline against its hand loop\n";
+    for (const auto& w : zoo_workloads())
+        out << "    " << w.name << "\n";
     out << "contenders (default: seq, fastiter-pipe, omp, tbb):\n";
     for (const auto& entry : all_contenders())
         out << "    " << padded(entry.name, 18)

@@ -56,10 +56,19 @@ public:
     {
         if (from == to)
             return;
+        // par_range's usual steps get loops of their own, chosen once per call: with the step
+        // a constant, the element itself ends the loop, as the hand loop's `i < n` does, and
+        // no count runs beside it.
+        if constexpr (requires { access_.template unit_cursor<1>(from); }) {
+            if (access_.step == 1)
+                return walk_to(access_.template unit_cursor<1>(from), access_.template unit_cursor<1>(to - 1), folder);
+            if (access_.step == std::uintmax_t(-1))
+                return walk_to(access_.template unit_cursor<-1>(from), access_.template unit_cursor<-1>(to - 1),
+                               folder);
+        }
         auto cursor = cursor_at(access_, from);
         if constexpr (std::equality_comparable<decltype(cursor)>) {
-            const auto last = cursor_at(access_, to - 1);
-            walk(cursor, [&] { return cursor != last; }, folder);
+            walk_to(cursor, cursor_at(access_, to - 1), folder);
         } else {
             std::size_t left = to - from - 1;
             walk(cursor, [&left] { return left-- != 0; }, folder);
@@ -67,6 +76,12 @@ public:
     }
 
 private:
+    template <class Cursor, class Folder>
+    static void walk_to(Cursor cursor, const Cursor& last, Folder& folder)
+    {
+        walk(cursor, [&] { return cursor != last; }, folder);
+    }
+
     // The folder is moved into a local for the loop: its address then never escapes, so the
     // compiler keeps an accumulator in a register instead of storing it at every element for
     // fear that the element loads alias it. The last element is consumed after the loop, so
@@ -91,8 +106,13 @@ private:
             }
             local.publish();
         } else {
-            for (; before_last(); ++cursor)
-                local.consume(*cursor);
+            // Rotated by hand: as a for loop, g++ 12 left a jump back at the end of the body.
+            if (before_last()) {
+                do {
+                    local.consume(*cursor);
+                    ++cursor;
+                } while (before_last());
+            }
             local.consume(*cursor);
         }
         folder = std::move(local);
@@ -124,6 +144,20 @@ struct progression_access {
     progression_cursor cursor(std::size_t i) const noexcept
     {
         return {(*this)(i), typename progression_cursor::wide(step)};
+    }
+
+    // For step 1 and -1: the step is a constant, and the value compares with the last one's.
+    template <int Step>
+    struct unit_step_cursor {
+        T value;
+        T operator*() const noexcept { return value; }
+        void operator++() noexcept { value = T(value + Step); }
+        bool operator==(const unit_step_cursor&) const = default;
+    };
+    template <int Step>
+    unit_step_cursor<Step> unit_cursor(std::size_t i) const noexcept
+    {
+        return {(*this)(i)};
     }
 };
 
