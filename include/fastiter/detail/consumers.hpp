@@ -109,51 +109,43 @@ struct extremum_consumer {
         std::optional<T> best_;
     };
 
-    // Plain min/max of integers: start from the type's extreme and count the elements, so the
-    // loop is branch-free and vectorizes like the hand loop (ties cannot be told apart).
-    class integer_folder : public folder_base<false> {
+    // Plain min/max by a select, with no branch and no optional, so that the loop is the hand
+    // loop's (`y > best ? y : best`: a vector max for integers, a maxsd for doubles). It starts
+    // from a value every element replaces and counts the elements. For integers that is the
+    // type's extreme (equal elements cannot be told apart). For a floating max it is -inf,
+    // which the first element replaces whatever it is: the choices of general_folder, the last
+    // of equal elements and a NaN until a later element replaces it. No such start exists for
+    // a floating min (a NaN first must stay, as in std::min_element), which keeps general_folder.
+    class select_folder : public folder_base<false> {
     public:
-        explicit integer_folder(const extremum_consumer&) {}
+        explicit select_folder(const extremum_consumer&) {}
         template <class X>
         void consume(X&& x) noexcept
         {
             const T value = x;
-            best_ = (Max ? best_ < value : value < best_) ? value : best_;
+            if constexpr (Max)
+                best_ = value < best_ ? best_ : value;
+            else
+                best_ = value < best_ ? value : best_;
             ++count_;
         }
         std::optional<T> complete() && noexcept { return count_ ? std::optional<T>(best_) : std::nullopt; }
 
     private:
-        T best_ = Max ? std::numeric_limits<T>::lowest() : std::numeric_limits<T>::max();
-        std::size_t count_ = 0;
-    };
-
-    // Plain max of floating point: the choice general_folder makes (the last of equal
-    // elements, a NaN taken until a later element replaces it) as a select, which the compiler
-    // makes a maxsd as it does the hand loop's `y > best ? y : best`. Starting from -inf takes
-    // the first element whatever it is. No such start exists for min (a NaN first must stay,
-    // as in std::min_element, and nothing is below it), so min keeps general_folder.
-    class floating_max_folder : public folder_base<false> {
-    public:
-        explicit floating_max_folder(const extremum_consumer&) {}
-        template <class X>
-        void consume(X&& x) noexcept
+        static constexpr T start() noexcept
         {
-            const T value = x;
-            best_ = value < best_ ? best_ : value;
-            ++count_;
+            if constexpr (std::is_floating_point_v<T>)
+                return -std::numeric_limits<T>::infinity();
+            else
+                return Max ? std::numeric_limits<T>::lowest() : std::numeric_limits<T>::max();
         }
-        std::optional<T> complete() && noexcept { return count_ ? std::optional<T>(best_) : std::nullopt; }
-
-    private:
-        T best_ = -std::numeric_limits<T>::infinity();
+        T best_ = start();
         std::size_t count_ = 0;
     };
 
-    static constexpr bool plain_order = std::is_same_v<Less, std::less<>>;
-    using folder = std::conditional_t<
-        std::is_integral_v<T> && plain_order, integer_folder,
-        std::conditional_t<std::is_floating_point_v<T> && plain_order && Max, floating_max_folder, general_folder>>;
+    static constexpr bool selects = std::is_same_v<Less, std::less<>> &&
+                                    (std::is_integral_v<T> || (std::is_floating_point_v<T> && Max));
+    using folder = std::conditional_t<selects, select_folder, general_folder>;
     folder make_folder(std::size_t) const { return folder(*this); }
     std::optional<T> reduce(std::optional<T> left, std::optional<T> right) const
     {
