@@ -123,10 +123,12 @@ struct extremum_consumer {
         void consume(X&& x) noexcept
         {
             const T value = x;
-            if constexpr (Max)
-                best_ = value < best_ ? best_ : value;
-            else
+            if constexpr (!Max)
                 best_ = value < best_ ? value : best_;
+            else if constexpr (std::is_floating_point_v<T>)
+                best_ = value < best_ ? best_ : value;  // maxsd's choice, NaN included
+            else
+                best_ = best_ < value ? value : best_;  // the hand loop's shape: clang vectorizes it better
             ++count_;
         }
         std::optional<T> complete() && noexcept { return count_ ? std::optional<T>(best_) : std::nullopt; }
