@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // What this program measures and what it was built with: --list and --build-info.
 #pragma once
 

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter, written the two ways a user would: the Boost.Range-style pipe and the fluent
 // (Rayon/Python-style) chain. Both must cost the same; a gap between them is a finding.
 #include "contenders.hpp"

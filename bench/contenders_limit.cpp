@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The limit: the hand-written loops of kernels.hpp split statically over plain threads that
 // are already running (static_team). No library and no balancing, so on even work it shows
 // what this machine allows right now, and on uneven work what a static split costs.

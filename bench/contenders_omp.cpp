@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // OpenMP as its users write it: `#pragma omp parallel for reduction`, default schedule
 // (static in libgomp and libomp). The only file built with the OpenMP flags.
 #include "contenders.hpp"

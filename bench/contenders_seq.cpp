@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The baseline: the hand-written loops of kernels.hpp over the whole input, on one thread.
 #include "contenders.hpp"
 #include "kernels.hpp"

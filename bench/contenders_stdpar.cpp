@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // std::execution::par with libstdc++'s parallel algorithms, which run on oneTBB (without TBB
 // they are the sequential loop, so this file is built only when TBB is found). Index
 // workloads use boost::counting_iterator: it is random access in the std sense, while

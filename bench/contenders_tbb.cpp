@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // oneTBB as its users write it: parallel_reduce / parallel_for over a blocked_range with the
 // default (auto) partitioner, the hand-written loops of kernels.hpp inside the bodies.
 #include "contenders.hpp"

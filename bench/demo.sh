@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026 the fastiter authors
+# SPDX-License-Identifier: BSL-1.0
 # The demo: builds fastiter-bench (Release, loop alignment pinned) and prints the seed's
 # benchmark table. Extra arguments go to fastiter-bench (try --help).
 set -euo pipefail

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The per-element work of every workload and the hand-written loops over a range of it.
 // Every contender calls these same functions, so a difference in time is the scheduling's,
 // not the arithmetic's.

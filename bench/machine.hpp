@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // What the machine was doing during a run. The cores are shared: other sessions' processes
 // (invisible from here) and the hypervisor's other guests ("steal") take time that explains
 // ratios nothing in the code does.

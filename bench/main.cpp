@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter-bench: fastiter's parallel iterators against the hand loop, plain threads,
 // OpenMP, oneTBB and std::execution::par, each measured in a process of its own.
 #include "options.hpp"

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // --plot: speedup against input size and against threads, drawn by gnuplot.
 #pragma once
 

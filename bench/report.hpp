@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // What a run found, in three formats: an aligned table for people, csv and json for tools.
 #pragma once
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026 the fastiter authors
+# SPDX-License-Identifier: BSL-1.0
 # Writes bench/RESULTS.md from a full run of an already built fastiter-bench; it builds
 # nothing. The binary: $FASTITER_BENCH, else the first of build/release/bench (bench/demo.sh's
 # build), build/bench/bench, b2's bench/bin/.../release, then fastiter-bench on PATH.

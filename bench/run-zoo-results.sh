@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026 the fastiter authors
 # SPDX-License-Identifier: BSL-1.0
 # Writes bench/RESULTS-zoo.md: the kernel zoo timed against the hand loop at 1, 2 and 8 threads
 # (round-robin, 20 rounds), and instructions per element of both loops under callgrind, for

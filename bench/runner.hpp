@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The orchestration: cells of (workload, n, threads), rounds round-robin across contenders,
 // each run a worker process of its own.
 #pragma once

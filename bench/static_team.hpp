@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The limit contender's threads: started once, spinning between calls, each given a fixed
 // slice. No library, no balancing: what plain threads on this machine can do right now.
 #pragma once

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // One measurement in a process of its own: the bench re-executes itself with --worker SPEC,
 // runs one contender on one workload, and prints one result line on stdout.
 #pragma once

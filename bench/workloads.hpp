@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The workloads: what each computes, its default size, and what input it is built from.
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# Copyright (c) 2026 the fastiter authors
 # SPDX-License-Identifier: BSL-1.0
 """Instructions per element of each kernel zoo cell's loop: fastiter's leaf loop against the
 hand loop, counted by valgrind's callgrind, so that neither the shared machine nor where the

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The kernel zoo's cells. Each cell is a source, an element function and a terminal; its hand
 // kernel is the plain loop over the source with the function and the terminal written inline,
 // its fastiter kernel the pipeline a user would write. Both see the same runtime constants.

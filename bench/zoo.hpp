@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The kernel zoo: small pipelines over every kind of source, each against the loop a user
 // would write for it, so that a leaf loop that compiles worse than the hand loop shows.
 #pragma once

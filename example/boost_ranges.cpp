@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Boost.Range on the input side, fastiter on the parallel side, in one pipe.
 #include "example_options.hpp"
 

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The command line every example shares: --help and its own options, via Boost.Program_options.
 #pragma once
 

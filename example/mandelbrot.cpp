@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // A Mandelbrot image written as PGM: rows computed in parallel, collected in order.
 #include "example_options.hpp"
 

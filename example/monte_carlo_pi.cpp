@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Monte Carlo pi: each sample's random point comes from its index alone, so the count of hits
 // (an integer) is the same at any thread count, and so is the estimate.
 #include "example_options.hpp"

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The seed's pipelines: sum of squares, count of evens, maximum, filter/map/filter/sum.
 #include <fastiter/fastiter.hpp>
 

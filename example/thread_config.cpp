@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Choosing threads: the default pool, FASTITER_NUM_THREADS, and a pool of your own.
 #include <fastiter/fastiter.hpp>
 

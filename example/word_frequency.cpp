@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Word frequency of a text file: lines counted in parallel into one map per piece, maps merged.
 #include "example_options.hpp"
 

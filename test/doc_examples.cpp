@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Every code example of doc/guide.md, compiled and run: one test case per section of the guide,
 // each checking the example's result against the sequential loop. The examples appear here
 // line for line as in the guide (test/run-all.sh's docs stage checks that), surrounded by the

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Helper for test_config: prints fastiter::num_threads() as the process starts, so that the test
 // can run it with FASTITER_NUM_THREADS set to each value and read the result and the warnings.
 // With an argument n, it first calls fastiter::set_num_threads(n) (which wins over the variable).

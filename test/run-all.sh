@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026 the fastiter authors
+# SPDX-License-Identifier: BSL-1.0
 # Builds and runs the whole unit suite the way CI does: g++ and clang++ (CMake + CTest),
 # ASan+UBSan and TSan presets, and b2; fastiter::mpi under mpirun; the guide's examples; the
 # installed package as consumers see it. Warnings are errors. Stops at the first failure.
@@ -103,6 +105,16 @@ docs() {
         fi
     done
     echo "doc/guide.md: every example is in test/doc_examples.cpp; compile errors as quoted"
+    # Every file the project writes carries its licence in its first lines.
+    local unlicensed
+    unlicensed=$(git ls-files -- ':!*.md' ':!*.png' ':!*.json' ':!.gitignore' ':!LICENSE_1_0.txt' |
+        while read -r file; do head -n 3 "$file" | grep -q 'SPDX-License-Identifier: BSL-1.0' || echo "$file"; done)
+    if [[ -n $unlicensed ]]; then
+        echo "these files lack the line 'SPDX-License-Identifier: BSL-1.0' in their first three lines:"
+        echo "$unlicensed"
+        return 1
+    fi
+    echo "every source file names its licence (BSL-1.0)"
 }
 
 install_check() {

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Soak test: external threads run a random mix of pipelines, nested operations, joins and
 // throwing pipelines on the default pool while another thread keeps resizing it. Every result
 // is checked against its closed form. Usage: stress [--seconds N] [--threads T]

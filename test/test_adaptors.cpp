@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::par_map and par_filter, in the pipe and the fluent spelling, over every kind of
 // source into_par_iter accepts; each result is compared with the same loop run sequentially.
 #define BOOST_TEST_MODULE fastiter adaptors

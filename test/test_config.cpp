@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter/config.hpp: set_num_threads and num_threads in this process, parse_thread_count for
 // every kind of bad value, and FASTITER_NUM_THREADS end to end in child processes.
 //

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::join: results (values, void as std::monostate, both void), exceptions from either
 // side, and deep recursion, compared with calling the two closures one after the other.
 #define BOOST_TEST_MODULE fastiter join

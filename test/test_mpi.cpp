@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::mpi under mpirun -n 1, 2 and 3: every terminal equals the single-process pipeline
 // on every rank, whatever the ranks' shares (empty ones included), and errors reach all ranks.
 #define BOOST_TEST_MODULE fastiter_mpi

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The operations added beside map, filter and the first terminals, in both spellings (member and
 // pipe), compared with the sequential loop at sizes 0, 1, 2, 97 and 100'003 on pools of 1, 2 and
 // 8 threads: the stages flat_map, filter_map, inspect and fold; the terminals product,

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::par_range: Python's range(start, stop, step), compared with a plain loop and, at the
 // integer limits, with the elements written out by hand.
 #define BOOST_TEST_MODULE fastiter par_range

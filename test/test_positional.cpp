@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The positional operations (enumerate, zip, take, skip, step_by, rev, chunks) and chain, in both
 // spellings (member and pipe), compared with the sequential loop at sizes 0, 1, 2, 97 and
 // 100'003 on pools of 1, 2 and 8 threads, each with map before it and map or filter after it;

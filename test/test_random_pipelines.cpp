@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Randomized differential testing: random pipelines against the same pipeline run as plain
 // loops over a std::vector. Pipelines are typed at compile time, so the random ones fill one
 // skeleton in which every stage may be the identity:

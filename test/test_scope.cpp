@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::scope: every spawned task runs exactly once and has finished when scope returns,
 // compared with running the same tasks in a loop; recursive spawning, exceptions from tasks and
 // from the body, scopes inside parallel operations and inside tasks, pools of 1, 2 and 8 threads.

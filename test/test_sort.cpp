@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::par_sort and par_stable_sort against std::sort and std::stable_sort: sizes 0 to
 // 2'000'000, sorted / reversed / equal / duplicate inputs, stability, comparators, element types
 // that are move-only or own memory, deques, plain arrays and views, pools of 1, 2, 3 and 8

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // What the operation tests share: deterministic inputs, the sequential loops results are
 // compared with, and Boost.Test predicates that name the first difference.
 #pragma once

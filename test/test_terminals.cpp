@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Every terminal (sum, count, min, max, any, all, reduce, collect, for_each) in both spellings,
 // compared with the sequential loop at sizes from 0 to 3'000'000 and on pools of 1, 2, 3 and 8
 // threads; then the rules a loop makes obvious and a parallel run could break: ties, order,

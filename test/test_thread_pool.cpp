@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::thread_pool: install and num_threads, pools borrowed from boost::asio::thread_pool,
 // nested operations, many callers at once, pools created and destroyed in a loop, and user
 // exceptions thrown on pool threads. Every result is compared with the sequential loop; a hang

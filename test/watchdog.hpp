@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Deadlines for the tests that run threads: a hang in the scheduler must fail CI with a message
 // naming the test, not sit until the CI job is killed.
 #pragma once

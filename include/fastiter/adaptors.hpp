@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Pipe adaptors in the Boost.Range style: range | fastiter::par_map(f) | fastiter::par_filter(p).
 // Each stands for the parallel_iterator member of the same name without `par_`.
 #pragma once

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Thread configuration of the default pool: set_num_threads, num_threads, FASTITER_NUM_THREADS.
 #pragma once
 

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // An allocator whose value-less construct default-initialises: std::vector<T,
 // default_init_allocator<T>>(n) leaves trivial elements unwritten instead of zeroing them.
 // collect_into such a vector and the parallel writes are the only pass over the memory;

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::join: run two callables, possibly in parallel, and return both results.
 #pragma once
 

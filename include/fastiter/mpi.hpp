@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::mpi: the same pipelines across the ranks of a Boost.MPI communicator. Optional:
 // link fastiter::mpi (CMake) or build with fastiter-mpi=on (b2); the core never needs MPI.
 #pragma once

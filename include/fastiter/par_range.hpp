@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::par_range and fastiter::into_par_iter: where parallel iterators come from.
 #pragma once
 

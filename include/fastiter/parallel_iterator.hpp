@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::parallel_iterator: a source plus stages; adaptors return new iterators, terminals run.
 #pragma once
 

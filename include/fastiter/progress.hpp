@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::progress_bar: a ready callback for progress(), drawing a bar on stderr.
 #pragma once
 

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::scope: spawn any number of tasks, possibly in parallel; every one has finished when
 // scope returns.
 #pragma once

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::par_sort and par_stable_sort: parallel merge sort of a random-access range, in place.
 #pragma once
 

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Pipe terminals: range | fastiter::par_sum, | par_reduce(id, op), | par_collect, ...
 // Each stands for the parallel_iterator member of the same name without `par_`.
 #pragma once

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::thread_pool: the threads parallel operations run on, owned or borrowed from Asio.
 #pragma once
 

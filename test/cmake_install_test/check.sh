@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026 the fastiter authors
+# SPDX-License-Identifier: BSL-1.0
 # Proves the installed package works for a consumer, with each build system's own install:
 #   1. CMake: configure, build and `cmake --install` fastiter into a temporary prefix, then
 #      build and run this directory's consumer with find_package (CMAKE_PREFIX_PATH = prefix);

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The installed package's smoke test: a pipeline and a parallel sort against their loops, and the
 // version the headers announce against the one the build system installed (argv[1]).
 #include <fastiter/fastiter.hpp>

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# Copyright (c) 2026 the fastiter authors
+# SPDX-License-Identifier: BSL-1.0
 # Proves fastiter works when built from source inside a consumer's own build:
 #   1. CMake: this directory's CMakeLists.txt, add_subdirectory(../.. fastiter), built and run;
 #   2. b2: this directory's Jamroot, `use-project /fastiter : ../.. ;` and /fastiter//fastiter.

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Built against fastiter's source tree (CMake add_subdirectory, b2 use-project): a pipeline in
 // both spellings against its loop.
 #include <fastiter/fastiter.hpp>

@@ -1,3 +1,4 @@
+# Copyright (c) 2026 the fastiter authors
 # SPDX-License-Identifier: BSL-1.0
 # The leaf-loop guard (see leaf_loops.cpp): compiles every LEAF_CASE_<name> of the source alone
 # at -O3 with the compiler's vectorization report, and fails when the hand loop of a case

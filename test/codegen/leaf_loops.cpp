@@ -1,3 +1,4 @@
+// Copyright (c) 2026 the fastiter authors
 // SPDX-License-Identifier: BSL-1.0
 // The leaf loops the compiler must vectorize: each case is a hand loop and the fastiter
 // pipeline that computes the same thing, compiled alone (-DLEAF_CASE_<name>, -O3) by

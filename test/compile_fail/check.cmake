@@ -1,3 +1,5 @@
+# Copyright (c) 2026 the fastiter authors
+# SPDX-License-Identifier: BSL-1.0
 # Runs one compile-fail test (see test/CMakeLists.txt). The control target, the same file with
 # FASTITER_COMPILE_FAIL_CONTROL (the fix applied), must compile: then the test target failing
 # proves the misuse is what fails. The test target must fail, and the compiler's output must

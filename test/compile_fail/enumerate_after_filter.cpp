@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Must not compile: enumerate after filter. filter drops the positions enumerate numbers; the
 // static_assert names enumerate and the fix, as the first error. Built by CMake's
 // cf_enumerate_after_filter (compile_fail/check.cmake matches the compiler's output against each

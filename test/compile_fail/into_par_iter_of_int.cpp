@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Must not compile: into_par_iter of an int. The static_assert says the argument is not a range
 // and what to pass instead. Built by CMake's cf_into_par_iter_of_int (compile_fail/check.cmake
 // matches the compiler's output against each `expect:` line, a CMake regex) and b2's

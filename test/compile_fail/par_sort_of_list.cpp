@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Must not compile: par_sort of a std::list. The static_assert says random access is needed and
 // what to do instead. Built by CMake's cf_par_sort_of_list (compile_fail/check.cmake matches the
 // compiler's output against each `expect:` line, a CMake regex) and b2's compile-fail rule.

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Must not compile: a scope task that takes an int. The static_assert says which signatures a
 // task may have. Built by CMake's cf_spawn_with_an_argument (compile_fail/check.cmake) and b2's
 // compile-fail rule. FASTITER_COMPILE_FAIL_CONTROL captures the value instead, which must compile.

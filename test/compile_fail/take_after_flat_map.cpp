@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Must not compile: take after flat_map. flat_map's output has no positions to count by; the
 // static_assert names take and the fix, as the first error. Built by CMake's
 // cf_take_after_flat_map (compile_fail/check.cmake matches the compiler's output against each

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Must not compile: zip after filter, in the pipe spelling. filter drops the positions zip pairs
 // elements by; the static_assert names zip and the fix. Built by CMake's cf_zip_after_filter
 // (compile_fail/check.cmake matches the compiler's output against each `expect:` line, a CMake

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Sources built from other pipelines: positional adaptors (enumerate, zip, take, skip,
 // step_by, rev, chunks) and chain. Each closes the pipeline before it into one producer.
 #pragma once

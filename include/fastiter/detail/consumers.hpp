@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Consumers: what each terminal does with the elements of one piece, and how pieces combine.
 #pragma once
 

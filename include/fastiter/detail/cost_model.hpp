@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The splitter's clock, thresholds and per-pipeline memory of what an element costs.
 #pragma once
 

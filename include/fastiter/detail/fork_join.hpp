@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Fork-join on a pool_core: run the left half here, offer the right half, reclaim it if unstarted.
 #pragma once
 

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // How a folder holds the function of its stage or terminal.
 #pragma once
 

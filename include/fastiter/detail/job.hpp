@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // A unit of forked work that lives on its owner's stack, and the parker a joiner sleeps on.
 #pragma once
 

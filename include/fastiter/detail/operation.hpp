@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // What one parallel operation carries: its pool, its cancel flag, and the thread's nesting depth.
 #pragma once
 

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // How many parallel operations the calling thread is inside (set_num_threads refuses to run there).
 #pragma once
 

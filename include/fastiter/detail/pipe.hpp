@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The pipe: `range | step`, where a step is any adaptor or terminal of parallel_iterator.
 #pragma once
 

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The scheduler state shared by a fastiter::thread_pool and the drain handlers it posts.
 #pragma once
 

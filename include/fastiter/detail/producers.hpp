@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Producers: the splittable sources. Every source is indexed: element i is access(i).
 #pragma once
 

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // progress(callback): reports how far a running pipeline has come, from the producer's side.
 #pragma once
 

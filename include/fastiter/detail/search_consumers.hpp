@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Consumers that look for one element: find_any, find_first, find_last.
 #pragma once
 

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // Sources: what a parallel iterator starts from, and how it becomes a producer.
 #pragma once
 

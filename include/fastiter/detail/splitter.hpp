@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The one place that decides when to split: run inline in timed blocks, fork when it pays.
 #pragma once
 

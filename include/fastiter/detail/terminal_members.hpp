@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // The terminals of parallel_iterator, as a base class: sum, count, min/max, any/all, reduce,
 // find, position, collect, partition, unzip, for_each.
 #pragma once

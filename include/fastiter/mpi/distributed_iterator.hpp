@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::mpi::distributed_iterator: one rank's share of a pipeline that spans the ranks of
 // a communicator; adaptors run locally, terminals combine across ranks.
 #pragma once

@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::mpi::remote_error: what a rank throws when another rank's part of a terminal threw.
 #pragma once
 

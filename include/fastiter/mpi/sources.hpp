@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // fastiter::mpi::par_range and fastiter::mpi::distribute: a global sequence, each rank given
 // one balanced block of it.
 #pragma once

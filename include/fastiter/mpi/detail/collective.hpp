@@ -1,3 +1,5 @@
+// Copyright (c) 2026 the fastiter authors
+// SPDX-License-Identifier: BSL-1.0
 // How a distributed terminal finishes: each rank runs its share, then one collective both
 // combines the partial results in rank order and tells every rank whether some share threw.
 #pragma once
