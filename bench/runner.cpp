@@ -91,7 +91,7 @@ std::vector<std::string> worker_environment(std::string_view contender)
 void measure_once(const cell_result& cell, measurement& m, const bench_options& options)
 {
     const worker_spec spec{std::string(m.contender), std::string(cell.work->name), cell.n, cell.threads, options.reps,
-                           options.busy_probe_ms};
+                           options.busy_probe_ms, history_before(*cell.work, cell.n, options.sweep_sizes)};
     const auto outcome = run_self({"--worker", format_worker_spec(spec)}, worker_environment(m.contender));
     const auto result = parse_worker_result(outcome.standard_output);
     if (outcome.exit_status != 0 || !result) {

@@ -73,9 +73,12 @@ double batch_ns(kernel work, const workload_input& input, long batch)
 
 std::string format_worker_spec(const worker_spec& spec)
 {
+    std::string history;
+    for (const long size : spec.history)
+        history += (history.empty() ? ",history=" : ":") + std::to_string(size);
     return "contender=" + spec.contender + ",workload=" + spec.workload + ",n=" + std::to_string(spec.n) +
            ",threads=" + std::to_string(spec.threads) + ",reps=" + std::to_string(spec.reps) +
-           ",busy_probe_ms=" + std::to_string(spec.busy_probe_ms);
+           ",busy_probe_ms=" + std::to_string(spec.busy_probe_ms) + history;
 }
 
 worker_spec parse_worker_spec(std::string_view text)
@@ -102,6 +105,12 @@ worker_spec parse_worker_spec(std::string_view text)
             spec.reps = parse_number<int>(key, value);
         else if (key == "busy_probe_ms")
             spec.busy_probe_ms = parse_number<int>(key, value);
+        else if (key == "history")
+            for (std::string_view rest = value; !rest.empty();) {
+                const auto colon = rest.find(':');
+                spec.history.push_back(parse_number<long>(key, rest.substr(0, colon)));
+                rest = colon == std::string_view::npos ? std::string_view{} : rest.substr(colon + 1);
+            }
         else
             throw std::invalid_argument("worker spec: unknown key '" + std::string(key) + "'");
     }
@@ -142,18 +151,35 @@ int run_worker(const worker_spec& spec)
         std::cerr << "fastiter-bench worker: " << spec.contender << " has no " << spec.workload << "\n";
         return 2;
     }
-    const auto built = build_input(*chosen, spec.n);
+    // A history calls the workload at other sizes first, on the leading part of one input.
+    long largest = spec.n;
+    for (const long size : spec.history)
+        largest = std::max(largest, size);
+    const auto built = build_input(*chosen, largest);
+    auto input_of = [&](long size) {
+        workload_input in = built->input;
+        in.n = size;
+        in.data = in.data.first(std::size_t(size));
+        return in;
+    };
     const auto threads = entry->built->start(spec.threads);
+    constexpr int history_calls = 3;
+    for (const long size : spec.history) {
+        const auto earlier = input_of(size);
+        for (int call = 0; call < history_calls; ++call)
+            sink = work(earlier);
+    }
+    const workload_input input = input_of(spec.n);
 
     // The first call starts the runtime's threads and faults pages in: too slow to calibrate
     // on. The calls after it warm caches and branch predictors while finding the batch size.
-    sink = work(built->input);
+    sink = work(input);
     const double target_ns = std::chrono::duration<double, std::nano>(batch_target).count();
     long batch = 1;
-    double ns = batch_ns(work, built->input, batch);
+    double ns = batch_ns(work, input, batch);
     while (ns < target_ns && batch < max_batch) {
         batch *= 2;
-        ns = batch_ns(work, built->input, batch);
+        ns = batch_ns(work, input, batch);
     }
 
     // The batch that reached the target ran warm and is timed like the rest: repetition 1.
@@ -163,13 +189,13 @@ int run_worker(const worker_spec& spec)
     double timed_ns = ns;
     const double budget_ns = std::chrono::duration<double, std::nano>(long_call_budget).count();
     for (int rep = 2; rep <= spec.reps && timed_ns < budget_ns; ++rep) {
-        ns = batch_ns(work, built->input, batch);
+        ns = batch_ns(work, input, batch);
         result.ns_per_call = std::min(result.ns_per_call, ns / double(batch));
         timed_ns += ns;
     }
     result.checksum = sink;
     if (spec.busy_probe_ms > 0)
-        result.busy_threads = busy_threads_over(work, built->input, std::chrono::milliseconds(spec.busy_probe_ms));
+        result.busy_threads = busy_threads_over(work, input, std::chrono::milliseconds(spec.busy_probe_ms));
     std::cout << format_worker_result(result) << std::endl;
     return 0;
 }

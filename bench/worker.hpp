@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bench {
 
@@ -19,9 +20,11 @@ struct worker_spec {
     std::size_t threads = 1;
     int reps = 3;  // timed repetitions after the warm-up; the best one counts
     int busy_probe_ms = 0;  // > 0: afterwards, call this long more to count the busy threads
+    std::vector<long> history;  // sizes to call the workload at, in order, before timing n
 };
 
-// "contender=omp,workload=sum3m,n=3000000,threads=2,reps=3" and back; parse throws
+// "contender=omp,workload=sum3m,n=3000000,threads=2,reps=3" (history=1:10:100 for sweep
+// cells with a history) and back; parse throws
 // std::invalid_argument naming the bad field.
 std::string format_worker_spec(const worker_spec& spec);
 worker_spec parse_worker_spec(std::string_view text);

@@ -30,6 +30,10 @@ constexpr workload workloads[] = {
      false},
     {"sweep_sumsq", "sum of squares of a vector at each --sizes n", &kernel_set::sum_of_squares,
      input_kind::data_vector, 0, true, false},
+    {"sweep_up", "sweep_sum, each n timed in a process that first summed every smaller size",
+     &kernel_set::sum, input_kind::data_vector, 0, true, false, false, nullptr, sweep_history::ascending},
+    {"sweep_down", "sweep_sum, each n timed after every size ascending, then down from the largest",
+     &kernel_set::sum, input_kind::data_vector, 0, true, false, false, nullptr, sweep_history::descending},
     {"collect", "map(square) of a 1M vector collected into a new vector", &kernel_set::collect,
      input_kind::data_vector, 1'000'000, false, false},
     {"irregular", "element i of 5k runs 1 + 1000*i/n fmod rounds: cost grows 1000x along the range",
@@ -64,6 +68,22 @@ const workload* find_workload(std::string_view name)
             return &*found;
     }
     return nullptr;
+}
+
+std::vector<long> history_before(const workload& w, long n, std::vector<long> sweep_sizes)
+{
+    std::sort(sweep_sizes.begin(), sweep_sizes.end());
+    sweep_sizes.erase(std::unique(sweep_sizes.begin(), sweep_sizes.end()), sweep_sizes.end());
+    std::vector<long> history;
+    if (w.history == sweep_history::none)
+        return history;
+    for (const long size : sweep_sizes)
+        if (size < n || w.history == sweep_history::descending)
+            history.push_back(size);
+    if (w.history == sweep_history::descending)
+        for (auto size = sweep_sizes.rbegin() + 1; size < sweep_sizes.rend() && *size > n; ++size)
+            history.push_back(*size);
+    return history;
 }
 
 std::unique_ptr<built_input> build_input(const workload& w, long n)

@@ -60,6 +60,12 @@ enum class input_kind { data_vector, random_vector, index_range, int_vector, dou
 
 struct zoo_kernels;
 
+// What a sweep cell's worker runs before it times n, so that the pipeline's remembered cost
+// comes from another size, as in a program that calls one pipeline at many sizes: none (a
+// fresh process), every smaller size of the sweep in ascending order, or the whole sweep
+// ascending and then the larger sizes descending down to n.
+enum class sweep_history { none, ascending, descending };
+
 struct workload {
     std::string_view name;
     std::string_view description;
@@ -73,6 +79,7 @@ struct workload {
     bool latency = false;
     // A kernel zoo cell (zoo.hpp) brings its own kernels instead of naming a kernel_set member.
     const zoo_kernels* zoo = nullptr;
+    sweep_history history = sweep_history::none;
 };
 
 // The workloads `--workloads all` runs; the zoo's cells are chosen with `--workloads zoo`.
@@ -95,6 +102,9 @@ struct built_input {
     workload_input input;
 };
 std::unique_ptr<built_input> build_input(const workload& w, long n);
+
+// The sizes a sweep cell's worker calls the workload at before timing n, in order.
+std::vector<long> history_before(const workload& w, long n, std::vector<long> sweep_sizes);
 
 // Every collect contender writes into a vector whose elements start uninitialised, fastiter
 // too (collect_into): none pays a serial zeroing pass the others skip.
