@@ -353,6 +353,24 @@ BOOST_AUTO_TEST_CASE(signed_zeros_show_which_equal_double_min_and_max_return)
     }
 }
 
+// Folders copy small trivially copyable functions; one that cannot be copied (a defaulted
+// move, a deleted copy: still trivially copyable) is held by reference instead.
+struct move_only_is_three {
+    move_only_is_three() = default;
+    move_only_is_three(move_only_is_three&&) = default;
+    move_only_is_three(const move_only_is_three&) = delete;
+    bool operator()(int x) const { return x == 3; }
+};
+
+BOOST_AUTO_TEST_CASE(searches_take_a_move_only_predicate)
+{
+    const std::vector<int> v{1, 2, 3, 4, 3};
+    const move_only_is_three is_three;
+    BOOST_TEST(fi::into_par_iter(v).any(is_three));
+    BOOST_TEST(*fi::into_par_iter(v).position_first(is_three) == 2u);
+    BOOST_TEST(*fi::into_par_iter(v).find_last(is_three) == 3);
+}
+
 // max of doubles takes a select (maxsd) rather than a branch: the same choices as max_by's
 // `!(x < best)`, for infinities, NaNs and a lone element alike.
 BOOST_AUTO_TEST_CASE(double_max_matches_the_loop_on_infinities_and_nans)

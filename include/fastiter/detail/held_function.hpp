@@ -12,14 +12,17 @@ namespace fastiter::detail {
 // folder, so that the leaf loop, which works on a local copy of its folder, has the captures
 // in registers as the hand loop has. Through a pointer, a loop that can stop early (any,
 // find_*) reloads them at every element: the compiler may not load ahead of a test that exits.
-// Other functions are held by pointer, so that making a folder costs nothing whatever the
-// function owns. Either way the function is only ever called as const.
+// Other functions (larger, move-only or not trivially copyable: anything polymorphic) are held
+// by pointer, so that making a folder costs nothing whatever the function owns. Either way
+// the function is only ever called as const; a small one is called on a copy, so a function
+// object passed by a reference to a non-polymorphic base is called as that base.
 template <class F>
 class held_function {
     static constexpr bool small_value() noexcept
     {
         if constexpr (std::is_object_v<F>)  // not a function type (for_each(plain_function))
-            return std::is_trivially_copyable_v<F> && sizeof(F) <= 4 * sizeof(void*);
+            return std::is_trivially_copyable_v<F> && std::is_copy_constructible_v<F> &&
+                   sizeof(F) <= 4 * sizeof(void*);
         else
             return false;
     }

@@ -154,7 +154,19 @@ auto run_fixed_tree(const Producer& producer, const Plan& plan, std::size_t from
     }
     if (is_leaf) {
         auto folder = plan.make_folder(from);
-        fold_leaf(producer, from, to, folder);
+        if constexpr (folder_type::short_circuits) {
+            // A leaf can be long (with_max_len(n)), and a search's loop checks only its own
+            // match: between stretches of the leaf it asks what the other pieces found, as
+            // the timed splitter does between blocks.
+            constexpr std::size_t stretch = 4096;
+            for (std::size_t pos = from; pos != to && !folder.full() && !op.is_cancelled();) {
+                const std::size_t end = pos + std::min(stretch, to - pos);
+                fold_leaf(producer, pos, end, folder);
+                pos = end;
+            }
+        } else {
+            fold_leaf(producer, from, to, folder);
+        }
         return std::move(folder).complete();
     }
     const std::size_t mid = from + length / 2;
