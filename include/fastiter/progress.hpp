@@ -3,6 +3,8 @@
 // fastiter::progress_bar: a ready callback for progress(), drawing a bar on stderr.
 #pragma once
 
+#include <fastiter/detail/export.hpp>
+
 #include <cstddef>
 #include <functional>
 
@@ -10,6 +12,6 @@ namespace fastiter {
 
 // A callback for `.progress(...)` / `| par_progress(...)` that redraws a one-line bar on
 // stderr when stderr is a terminal, and does nothing otherwise.
-std::function<void(std::size_t done, std::size_t total)> progress_bar();
+FASTITER_DECL std::function<void(std::size_t done, std::size_t total)> progress_bar();
 
 }  // namespace fastiter

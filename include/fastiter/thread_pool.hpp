@@ -3,6 +3,7 @@
 // fastiter::thread_pool: the threads parallel operations run on, owned or borrowed from Asio.
 #pragma once
 
+#include <fastiter/detail/export.hpp>
 #include <fastiter/detail/pool_core.hpp>
 
 #include <boost/asio/thread_pool.hpp>
@@ -23,14 +24,14 @@ class thread_pool {
 public:
     // Owns a boost::asio::thread_pool of num_threads - 1 threads (at least one).
     // Throws std::invalid_argument when num_threads is 0.
-    explicit thread_pool(std::size_t num_threads);
+    FASTITER_DECL explicit thread_pool(std::size_t num_threads);
 
     // Runs on the application's own Asio pool (not owned), occupying at most num_threads - 1
     // of its threads per operation, so the application's own handlers keep being served.
     // Destroy this object before the Asio pool stops.
-    thread_pool(boost::asio::thread_pool& pool, std::size_t num_threads);
+    FASTITER_DECL thread_pool(boost::asio::thread_pool& pool, std::size_t num_threads);
 
-    ~thread_pool();
+    FASTITER_DECL ~thread_pool();
     thread_pool(const thread_pool&) = delete;
     thread_pool& operator=(const thread_pool&) = delete;
 

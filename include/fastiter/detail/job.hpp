@@ -3,6 +3,7 @@
 // A unit of forked work that lives on its owner's stack, and the parker a joiner sleeps on.
 #pragma once
 
+#include <fastiter/detail/export.hpp>
 #include <fastiter/detail/operation_depth.hpp>
 
 #include <atomic>
@@ -30,7 +31,7 @@ public:
         token_.store(1, std::memory_order_release);
         token_.notify_one();
     }
-    static parker& of_this_thread() noexcept;
+    FASTITER_DECL static parker& of_this_thread() noexcept;
 
 private:
     std::atomic<std::uint32_t> token_{0};

@@ -3,6 +3,7 @@
 // What one parallel operation carries: its pool, its cancel flag, and the thread's nesting depth.
 #pragma once
 
+#include <fastiter/detail/export.hpp>
 #include <fastiter/detail/operation_depth.hpp>
 #include <fastiter/detail/pool_core.hpp>
 
@@ -22,7 +23,7 @@ struct pool_ref {
     pool_core* core;
     std::shared_ptr<thread_pool> keep_alive;
 };
-pool_ref current_pool();
+FASTITER_DECL pool_ref current_pool();
 
 class operation {
 public:

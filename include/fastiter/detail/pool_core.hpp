@@ -3,6 +3,7 @@
 // The scheduler state shared by a fastiter::thread_pool and the drain handlers it posts.
 #pragma once
 
+#include <fastiter/detail/export.hpp>
 #include <fastiter/detail/job.hpp>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -21,7 +22,7 @@ namespace fastiter::detail {
 // wake-up: a drain handler that takes jobs from the slots while there are any.
 class pool_core : public std::enable_shared_from_this<pool_core> {
 public:
-    pool_core(boost::asio::any_io_executor executor, std::size_t num_threads);
+    FASTITER_DECL pool_core(boost::asio::any_io_executor executor, std::size_t num_threads);
     pool_core(const pool_core&) = delete;
     pool_core& operator=(const pool_core&) = delete;
 
@@ -38,16 +39,16 @@ public:
     }
 
     // Offers a job to other threads; false when every slot is taken (run it inline then).
-    bool offer(job_base& job) noexcept;
+    FASTITER_DECL bool offer(job_base& job) noexcept;
     // Withdraws an offered job; false when a thief took it (then wait for it).
-    bool reclaim(job_base& job) noexcept;
+    FASTITER_DECL bool reclaim(job_base& job) noexcept;
     // Waits for a taken job, running other offered jobs meanwhile, sleeping when there are none.
-    void wait_for(job_base& job) noexcept;
+    FASTITER_DECL void wait_for(job_base& job) noexcept;
 
     // Stops posting drain handlers: the executor is about to go away.
     void close() noexcept { closed_.store(true, std::memory_order_release); }
 
-    static pool_core* current() noexcept;
+    FASTITER_DECL static pool_core* current() noexcept;
 
 private:
     static constexpr std::size_t slot_count = 16;
@@ -69,8 +70,8 @@ private:
 // Makes a pool current for the calling thread while it lives (install, drain handlers).
 class current_pool_scope {
 public:
-    explicit current_pool_scope(pool_core* pool) noexcept;
-    ~current_pool_scope();
+    FASTITER_DECL explicit current_pool_scope(pool_core* pool) noexcept;
+    FASTITER_DECL ~current_pool_scope();
     current_pool_scope(const current_pool_scope&) = delete;
     current_pool_scope& operator=(const current_pool_scope&) = delete;
 

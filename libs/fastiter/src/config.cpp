@@ -21,6 +21,8 @@ namespace fastiter {
 
 namespace detail {
 
+constinit thread_local std::size_t operation_depth = 0;
+
 thread_count_setting parse_thread_count(std::string_view value)
 {
     if (value.empty())
