@@ -2,10 +2,14 @@
 # Copyright (c) 2026 the fastiter authors
 # SPDX-License-Identifier: BSL-1.0
 # Proves the installed package works for a consumer, with each build system's own install:
-#   1. CMake: configure, build and `cmake --install` fastiter into a temporary prefix, then
-#      build and run this directory's consumer with find_package (CMAKE_PREFIX_PATH = prefix);
-#   2. pkg-config: compile main.cpp with `pkg-config --cflags --libs fastiter` from that prefix;
-#   3. b2: `b2 install --prefix=...` into a second prefix: every header, and a library the
+#   1. CMake, as a user with Boost's headers alone (Boost.Test and Program_options hidden from
+#      find_package): the three-line configure, build, `cmake --install` into a temporary
+#      prefix builds the library and nothing else; this directory's consumer then finds it
+#      with find_package (CMAKE_PREFIX_PATH = prefix), links it into an executable and into a
+#      shared library of its own, and runs; COMPONENTS are found or refused with a reason;
+#   2. the same with -DBUILD_SHARED_LIBS=ON: libfastiter.so with its SONAME;
+#   3. pkg-config: compile main.cpp with `pkg-config --cflags --libs fastiter` from that prefix;
+#   4. b2: `b2 install --prefix=...` into another prefix: every header, and a library the
 #      consumer links against and runs with.
 # Also checks that every place naming the version agrees. Needs cmake, b2, pkg-config, c++.
 # Usage: test/cmake_install_test/check.sh   (builds in a temporary directory, removed at exit)
@@ -39,18 +43,67 @@ jam_version=$(sed -n 's/^constant FASTITER_VERSION : \([0-9.]*\) ;$/\1/p' "$root
 [[ $cmake_version == "$version" ]] || fail "CMakeLists.txt says $cmake_version, version.hpp $version"
 [[ $jam_version == "$version" ]] || fail "Jamroot says $jam_version, version.hpp $version"
 
-echo "--- CMake: install into a temporary prefix, find_package from a consumer"
-quiet cmake -S "$root" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DFASTITER_BUILD_TESTS=OFF \
-    -DFASTITER_BUILD_EXAMPLES=OFF -DFASTITER_BUILD_BENCH=OFF "${launcher[@]}"
-quiet cmake --build "$work/build" -j "$jobs"
-quiet cmake --install "$work/build" --prefix "$work/prefix"
-check_headers "$work/prefix/include"
-quiet cmake -S "$here" -B "$work/consumer" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$work/prefix" \
-    -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wpedantic -Werror" "${launcher[@]}"
-found=$(sed -n 's/^fastiter_DIR:PATH=//p' "$work/consumer/CMakeCache.txt")
-[[ $found == "$work/prefix/"* ]] || fail "find_package found fastiter in $found, not in the temporary prefix"
-quiet cmake --build "$work/consumer" -j "$jobs"
-"$work/consumer/consumer" "$version"
+# As on a machine with libboost-dev alone: the libraries tests, examples and benchmark need
+# are not found.
+headers_only=(-DCMAKE_DISABLE_FIND_PACKAGE_boost_unit_test_framework=ON
+              -DCMAKE_DISABLE_FIND_PACKAGE_boost_program_options=ON)
+# Installs fastiter from build directory $1 into prefix $2, configured with the rest.
+install_fastiter() {
+    local build=$1 prefix=$2; shift 2
+    quiet cmake -S "$root" -B "$build" "${headers_only[@]}" "${launcher[@]}" "$@"
+    for option in TESTS EXAMPLES BENCH; do
+        grep -q "^FASTITER_BUILD_$option:BOOL=OFF$" "$build/CMakeCache.txt" ||
+            fail "with Boost's headers alone, FASTITER_BUILD_$option is not off by default"
+    done
+    ! grep -rq -- -Werror "$build/CMakeFiles/fastiter.dir/flags.make" ||
+        fail "a build outside the project's presets compiles with -Werror"
+    quiet cmake --build "$build" -j "$jobs"
+    quiet cmake --install "$build" --prefix "$prefix"
+    check_headers "$prefix/include"
+}
+# Configures the consumer against prefix $1 with find_package arguments $2 into directory $3.
+configure_consumer() {
+    cmake -S "$here" -B "$3" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$1" "-DFIND_ARGUMENTS=$2" \
+        -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wpedantic -Werror" "${launcher[@]}" >"$work/log" 2>&1
+}
+# Builds and runs the consumer against prefix $1, asking find_package for $2.
+consume() {
+    local dir="$work/consumer-$RANDOM"
+    configure_consumer "$1" "$2" "$dir" || { cat "$work/log"; fail "find_package(fastiter $2) failed"; }
+    local found
+    found=$(sed -n 's/^fastiter_DIR:PATH=//p' "$dir/CMakeCache.txt")
+    [[ $found == "$1/"* ]] || fail "find_package found fastiter in $found, not in $1"
+    quiet cmake --build "$dir" -j "$jobs"
+    "$dir/consumer" "$version"
+}
+# find_package(fastiter $2) against prefix $1 must fail, saying $3.
+refused() {
+    ! configure_consumer "$1" "$2" "$work/refused" || fail "find_package(fastiter $2) succeeded"
+    tr -s ' \n' ' ' <"$work/log" | grep -qF -- "$3" || { cat "$work/log"; fail "find_package(fastiter $2) did not say: $3"; }
+}
+
+echo "--- CMake: the three-line install with Boost's headers alone, find_package from a consumer"
+install_fastiter "$work/build" "$work/prefix"
+[[ -e $work/prefix/lib/libfastiter.a ]] || fail "the default install put no libfastiter.a in lib"
+consume "$work/prefix" ""
+consume "$work/prefix" "COMPONENTS;fastiter"
+consume "$work/prefix" "OPTIONAL_COMPONENTS;mpi"
+refused "$work/prefix" "COMPONENTS;mpi" \
+    "fastiter was built without fastiter::mpi: reconfigure with -DFASTITER_MPI=ON"
+refused "$work/prefix" "COMPONENTS;fastiter;threads" \
+    'fastiter has no component "threads": its components are fastiter and mpi'
+if command -v mpic++ >/dev/null; then
+    install_fastiter "$work/build-mpi" "$work/prefix-mpi" -DFASTITER_MPI=ON
+    consume "$work/prefix-mpi" "COMPONENTS;mpi"
+fi
+
+echo "--- CMake: -DBUILD_SHARED_LIBS=ON, libfastiter.so.$major.$minor"
+install_fastiter "$work/build-shared" "$work/prefix-shared" -DBUILD_SHARED_LIBS=ON
+shared=$(find "$work/prefix-shared" -name "libfastiter.so.$version")
+[[ -n $shared ]] || fail "no libfastiter.so.$version installed"
+soname=$(objdump -p "$shared" | sed -n 's/^ *SONAME *//p')
+[[ $soname == "libfastiter.so.$major.$minor" ]] || fail "libfastiter's SONAME is $soname, not libfastiter.so.$major.$minor"
+consume "$work/prefix-shared" ""
 
 echo "--- pkg-config: the installed fastiter.pc"
 pc=$(find "$work/prefix" -name fastiter.pc)
