@@ -33,9 +33,9 @@ std::string compiler()
 
 void print_list(std::ostream& out)
 {
-    out << "workloads (default: the seed's six, marked *):\n";
+    out << "workloads (default: FastIter's six, -w fastiter, marked *):\n";
     for (const auto& w : all_workloads())
-        out << "  " << (w.seed_six ? '*' : ' ') << ' ' << padded(w.name, 14) << w.description << "\n";
+        out << "  " << (w.fastiter_six ? '*' : ' ') << ' ' << padded(w.name, 14) << w.description << "\n";
     out << "kernel zoo (-w zoo, or -w 'zoo.<prefix>*'; not in all): each pipeline against its hand loop\n";
     for (const auto& w : zoo_workloads())
         out << "    " << w.name << "\n";

@@ -27,7 +27,7 @@ inline long pipeline_contribution(long x)
     return above_1000(squared) ? squared : 0;
 }
 
-// The seed's expensive_computation: 20 rounds of r = (r * 1.1 + 1) % 1e6, from r = x.
+// FastIter's expensive_computation: 20 rounds of r = (r * 1.1 + 1) % 1e6, from r = x.
 inline long expensive_element(long x)
 {
     double r = double(x);

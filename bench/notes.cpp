@@ -148,7 +148,7 @@ const measurement* find(const cell_result& cell, std::string_view contender)
 // Each round times the contenders back to back, so a slow spell of the shared machine hits
 // both sides of a pair there, where the best-of-rounds columns can pair one contender's worst
 // spell with the other's best. `limit_ns(round's other time)` is what ours may take: the
-// median of ours / limit over the rounds is at most 1 when the goal holds.
+// median of ours / limit over the rounds is at most 1 when the promise holds.
 struct paired_rounds {
     double median = std::nan("");
     long within = 0;  // rounds where ours took no more than the limit
@@ -210,14 +210,14 @@ void note_against_peers(const run_results& results, std::vector<std::string>& no
     }
 }
 
-// One line per goal of the performance issue (bench/README.md lists them; goal 1 has two
-// parts, so two lines), with every cell that misses it. Every part is judged on medians of
-// per-round ratios but goal 1's speedup against `limit`, which compares best-of-rounds
-// speedups because `limit` is the machine's best, not a peer timed alongside.
-class goal_verdict {
+// One line per performance promise (bench/README.md lists them), named by the promise, with
+// every cell that misses it. Every line is judged on medians of per-round ratios but the one
+// against `limit`, which compares best-of-rounds speedups because `limit` is the machine's
+// best, not a peer timed alongside.
+class promise_verdict {
 public:
-    explicit goal_verdict(std::string goal, std::string unjudged = "not measured in this run")
-        : goal_(std::move(goal)), unjudged_(std::move(unjudged))
+    explicit promise_verdict(std::string promise, std::string unjudged = "not measured in this run")
+        : promise_(std::move(promise)), unjudged_(std::move(unjudged))
     {
     }
 
@@ -243,40 +243,44 @@ public:
     std::string verdict() const
     {
         if (judged_ == 0)
-            return goal_ + ": " + unjudged_;
+            return promise_ + ": " + unjudged_;
         if (!misses_.empty())
-            return goal_ + ": MISSED on " + misses_;
-        return goal_ + (judged_ == 1 ? ": met on the one cell judged" : ": met on all " + std::to_string(judged_) + " cells");
+            return promise_ + ": MISSED on " + misses_;
+        return promise_ + (judged_ == 1 ? ": met on the one cell judged" : ": met on all " + std::to_string(judged_) + " cells");
     }
 
 private:
-    std::string goal_;
+    std::string promise_;
     std::string unjudged_;
     std::string misses_;
     int judged_ = 0;
 };
 
-void note_goals(const run_results& results, std::vector<std::string>& notes)
+void note_promises(const run_results& results, std::vector<std::string>& notes)
 {
-    // Goal 2 allows a few nanoseconds of fixed cost; below this sequential time they would be
-    // more than goal 3's 5%, so goal 3 leaves those cells to goal 2 (which judges the sweeps,
-    // where every small n is).
+    // "At any n" allows a few nanoseconds of fixed cost; below this sequential time they would
+    // be more than the 5% allowed on 1 thread, so the 1-thread verdict leaves those cells to
+    // the "at any n" one (which judges the sweeps, where every small n is).
     constexpr double fixed_cost_ns = 30;
-    constexpr double goal3_from_ns = fixed_cost_ns / 0.05;
-    goal_verdict peers("goal 1: fastiter-pipe / the better of omp and tbb <= 1, round-by-round median, large workloads");
-    goal_verdict limit_speedup("goal 1: fastiter-pipe >= 1.9x sequential wherever limit reached 1.9x",
-                               "limit (a static split over spinning threads) reached 1.9x on no large workload in "
-                               "this run, or did not run: the machine did not show it could give 1.9x");
-    goal_verdict never_slower("goal 2: fastiter-pipe <= max(1.10 x sequential, sequential + 30 ns) at every n of the "
-                              "sweeps, as a round-by-round median of fastiter-pipe / that bound");
-    goal_verdict one_thread("goal 3: 1 thread, fastiter-pipe <= 1.05 x sequential, round-by-round median, where "
-                            "sequential takes >= 600 ns (below, goal 2's fixed cost governs); shown: the ratio / 1.05");
-    goal_verdict latency_and_shape("goal 4: join latency <= tbb's; irregular and nested <= 1.10 x tbb (round-by-round "
-                                   "medians of the ratio to that bound)");
+    constexpr double one_thread_from_ns = fixed_cost_ns / 0.05;
+    promise_verdict peers("against OpenMP and oneTBB, large inputs: fastiter-pipe / the better of omp and tbb <= 1, "
+                          "round-by-round median");
+    promise_verdict limit_speedup("against the machine's limit, large inputs: fastiter-pipe >= 1.9x sequential "
+                                  "wherever limit reached 1.9x",
+                                  "limit (a static split over spinning threads) reached 1.9x on no large workload in "
+                                  "this run, or did not run: the machine did not show it could give 1.9x");
+    promise_verdict never_slower("at any n, within 10% or 30 ns of the loop: fastiter-pipe <= max(1.10 x sequential, "
+                                 "sequential + 30 ns) at every n of the sweeps, as a round-by-round median of "
+                                 "fastiter-pipe / that bound");
+    promise_verdict one_thread("1 thread, within 5% of the loop: fastiter-pipe <= 1.05 x sequential, round-by-round "
+                               "median, where sequential takes >= 600 ns (below that, the 30 ns allowed \"at any n\" "
+                               "govern); shown: the ratio / 1.05");
+    promise_verdict latency_and_shape("join latency and shape: join latency <= tbb's; irregular and nested <= 1.10 x "
+                                      "tbb (round-by-round medians of the ratio to that bound)");
     for (const auto& cell : results.cells) {
         const auto* ours = find(cell, "fastiter-pipe");
         const auto* baseline = cell.baseline();
-        // A failed or wrong cell is reported by note_failures and meets no goal.
+        // A failed or wrong cell is reported by note_failures and keeps no promise.
         if (!ours || !baseline || !ours->failure.empty() || ours->checksum != baseline->checksum)
             continue;
         const auto* peer = better_peer(cell);
@@ -296,15 +300,15 @@ void note_goals(const run_results& results, std::vector<std::string>& notes)
             never_slower.judge(cell, pair_rounds(*ours, *baseline, [](double ns) {
                                    return std::max(1.10 * ns, ns + fixed_cost_ns);
                                }), "");
-        if (cell.threads == 1 && !cell.work->latency && baseline->best_ns >= goal3_from_ns)
+        if (cell.threads == 1 && !cell.work->latency && baseline->best_ns >= one_thread_from_ns)
             one_thread.judge(cell, pair_rounds(*ours, *baseline, [](double ns) { return 1.05 * ns; }), "");
         if (cell.work->name == "join" && tbb)
             latency_and_shape.judge(cell, pair_rounds(*ours, *tbb), "tbb");
         if (cell.threads >= 2 && (cell.work->name == "irregular" || cell.work->name == "nested") && tbb)
             latency_and_shape.judge(cell, pair_rounds(*ours, *tbb, [](double ns) { return 1.10 * ns; }), "tbb");
     }
-    for (const auto* goal : {&peers, &limit_speedup, &never_slower, &one_thread, &latency_and_shape})
-        notes.push_back(goal->verdict());
+    for (const auto* promise : {&peers, &limit_speedup, &never_slower, &one_thread, &latency_and_shape})
+        notes.push_back(promise->verdict());
 }
 
 }  // namespace
@@ -358,7 +362,7 @@ std::vector<std::string> make_notes(const run_results& results, const bench_opti
     note_single_threaded(results, notes);
     note_against_peers(results, notes);
     note_single_thread_overhead(results, notes);
-    note_goals(results, notes);
+    note_promises(results, notes);
     for (const auto& line : linearity_report(results))
         if (line.find("NOT LINEAR") != std::string::npos)
             notes.push_back(line + " (constant folding? rerun with --verbose)");

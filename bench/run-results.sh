@@ -14,7 +14,7 @@
 # loop, 2 ranks of 1 thread.
 #
 # With perf (linux-perf) usable, it adds where the CPU time goes in fastiter, OpenMP and oneTBB
-# on two workloads: the evidence behind any goal RESULTS.md reports missed.
+# on two workloads: the evidence behind any verdict RESULTS.md reports missed.
 #
 # The machine is shared: the full run takes several minutes of both cores.
 set -euo pipefail
@@ -178,7 +178,7 @@ fi
     echo "## Across MPI ranks: fastiter::mpi"
     echo
     if [[ -s "$table.mpi" ]]; then
-        echo "The seed's expensive workload on 2 ranks of 1 thread each; \"by hand\" is the same two"
+        echo "FastIter's expensive workload on 2 ranks of 1 thread each; \"by hand\" is the same two"
         echo "processes each summing half of the range in a plain loop, then one \`all_reduce\`."
         echo
         echo '```'

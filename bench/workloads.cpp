@@ -15,7 +15,7 @@ namespace {
 volatile long data_seed = 0;
 
 constexpr workload workloads[] = {
-    {"sum3m", "sum of 3M longs in a vector (seed: par_range(0, 3M).sum())", &kernel_set::sum,
+    {"sum3m", "sum of 3M longs in a vector (FastIter: par_range(0, 3M).sum())", &kernel_set::sum,
      input_kind::data_vector, 3'000'000, false, true},
     {"expensive", "each of 0..200k runs 20 rounds of r = fmod(r*1.1+1, 1e6), then sum int(r)",
      &kernel_set::expensive, input_kind::index_range, 200'000, false, true},
@@ -95,7 +95,7 @@ std::unique_ptr<built_input> build_input(const workload& w, long n)
     if (data_valued) {
         built->storage.resize(std::size_t(n));
         const long seed = data_seed;
-        // The seed's par_range(0, n) values, so its filters see the same alternating parity,
+        // FastIter's par_range(0, n) values, so its filters see the same alternating parity,
         // wrapped below 2^16 so that the sum of squares of 10M of them still fits in a long.
         for (std::size_t i = 0; i < built->storage.size(); ++i)
             built->storage[i] = (long(i) + seed) & 0xffff;

@@ -73,7 +73,7 @@ struct workload {
     input_kind input;
     long default_n;
     bool sweep;      // n comes from --sizes
-    bool seed_six;   // one of the Python seed's six: the default selection
+    bool fastiter_six;  // one of FastIter's six workloads (-w fastiter): the default selection
     // The sequential call returns at once: a contender's time is a latency, and its ratio to
     // the sequential time no speedup; means over workloads leave it out.
     bool latency = false;

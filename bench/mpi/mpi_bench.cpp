@@ -1,6 +1,6 @@
 // Copyright (c) 2026 the fastiter authors
 // SPDX-License-Identifier: BSL-1.0
-// fastiter-mpi-bench: the seed's expensive workload across MPI ranks, fastiter::mpi against
+// fastiter-mpi-bench: FastIter's expensive workload across MPI ranks, fastiter::mpi against
 // the same ranks splitting the range by hand, and one rank's sequential loop.
 //   FASTITER_NUM_THREADS=1 mpirun -n 2 fastiter-mpi-bench [--n 200000] [--rounds 20]
 // The contenders take turns in every round (round-robin) and each keeps its best round; a
