@@ -1,6 +1,6 @@
 // Copyright (c) 2026 the fastiter authors
 // SPDX-License-Identifier: BSL-1.0
-// The seed's CPU-intensive example: 20 rounds of floating-point work per element.
+// A CPU-intensive map: 20 rounds of floating-point work per element.
 #include <fastiter/fastiter.hpp>
 
 #include "example_options.hpp"

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 the fastiter authors
 // SPDX-License-Identifier: BSL-1.0
-// The seed's expensive computation across MPI ranks, each rank using its own thread pool:
+// expensive.cpp's computation across MPI ranks, each rank using its own thread pool:
 //   mpirun -n 2 ./mpi_sum --n 200000            (one rank per core, one thread each)
 //   mpirun -n 2 --hostfile hosts ./mpi_sum      (one rank per machine, all its cores)
 #include <fastiter/mpi.hpp>

@@ -1,6 +1,7 @@
 // Copyright (c) 2026 the fastiter authors
 // SPDX-License-Identifier: BSL-1.0
-// The seed's pipelines: sum of squares, count of evens, maximum, filter/map/filter/sum.
+// Four pipelines, written with member calls or with |: sum of squares, count of evens,
+// maximum, filter/map/filter/sum.
 #include <fastiter/fastiter.hpp>
 
 #include "example_options.hpp"
@@ -17,7 +18,7 @@ namespace po = boost::program_options;
 int main(int argc, char** argv)
 {
     long n = 1'000'000;
-    po::options_description options("pipeline: the seed's aggregations in both spellings");
+    po::options_description options("pipeline: four aggregations, with member calls and with |");
     options.add_options()("n", po::value(&n)->default_value(n), "input size");
     if (const auto exit_status = example::parse_command_line(argc, argv, options))
         return *exit_status;

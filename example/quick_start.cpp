@@ -1,6 +1,6 @@
 // Copyright (c) 2026 the fastiter authors
 // SPDX-License-Identifier: BSL-1.0
-// The seed's quick start: a parallel sum, a chained pipeline, and a container.
+// A first look: a parallel sum, a chained pipeline, and a container.
 #include <fastiter/fastiter.hpp>
 
 #include "example_options.hpp"
