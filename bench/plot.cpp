@@ -4,30 +4,26 @@
 
 #include "report.hpp"
 
+#include <boost/process/io.hpp>
+#include <boost/process/search_path.hpp>
+#include <boost/process/system.hpp>
+
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <system_error>
 #include <unistd.h>
 
 namespace bench {
 
+namespace bp = boost::process;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool gnuplot_found()
-{
-    const char* path = std::getenv("PATH");
-    std::stringstream dirs(path ? path : "");
-    for (std::string dir; std::getline(dirs, dir, ':');)
-        if (!dir.empty() && ::access((fs::path(dir) / "gnuplot").c_str(), X_OK) == 0)
-            return true;
-    return false;
-}
 
 // A gnuplot single-quoted string: a quote inside is written twice.
 std::string quoted(const std::string& text)
@@ -35,15 +31,6 @@ std::string quoted(const std::string& text)
     std::string out = "'";
     for (const char c : text)
         out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
-// A shell word: single-quoted, a quote inside closed, escaped and reopened.
-std::string shell_word(const std::string& text)
-{
-    std::string out = "'";
-    for (const char c : text)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
 }
 
@@ -102,7 +89,8 @@ std::string write_thread_blocks(const run_results& results, std::ofstream& data,
 
 std::string draw_plot(const run_results& results, const std::string& png_path)
 {
-    if (!gnuplot_found())
+    const auto gnuplot = bp::search_path("gnuplot");
+    if (gnuplot.empty())
         return "no plot: gnuplot is missing (apt-get install gnuplot-nox)";
     std::size_t most_threads = 0;
     for (const auto& cell : results.cells)
@@ -139,8 +127,12 @@ std::string draw_plot(const run_results& results, const std::string& png_path)
                    << " noenhanced\nplot " << thread_clauses << baseline;
         script << "unset multiplot\n";
     }
-    const int status = std::system(("gnuplot " + shell_word(script_path.string()) + " 1>&2").c_str());
+    // gnuplot's chatter goes to stderr: stdout may be carrying the report.
+    std::error_code error;
+    const int status = bp::system(gnuplot, script_path.string(), bp::std_out > stderr, bp::std_in < bp::null, error);
     fs::remove(script_path);
+    if (error)
+        return "no plot: cannot run " + gnuplot.string() + " (" + error.message() + ")";
     if (status != 0)
         return "no plot: gnuplot failed (exit status " + std::to_string(status) + ")";
     return "plot written to " + png_path;

@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: BSL-1.0
 #include "report.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <thread>
 
 namespace bench {
@@ -144,51 +147,44 @@ void write_csv(std::ostream& out, const run_results& results)
                 << (cell.load ? csv_number(cell.load->other_cores) : "") << "\n";
 }
 
-std::string json_string(std::string_view text)
+// The csv's six significant digits (more would be noise) as a JSON number; NaN as null.
+nlohmann::ordered_json json_number(double value)
 {
-    std::string quoted = "\"";
-    for (const char c : text) {
-        if (c == '"' || c == '\\')
-            quoted += '\\';
-        if (static_cast<unsigned char>(c) >= 0x20)
-            quoted += c;
-    }
-    return quoted + "\"";
+    return std::isfinite(value) ? nlohmann::ordered_json(std::stod(csv_number(value))) : nullptr;
 }
-
-std::string json_number(double value) { return std::isfinite(value) ? csv_number(value) : "null"; }
 
 void write_json(std::ostream& out, const run_results& results, const std::vector<std::string>& notes,
                 const bench_options& options)
 {
-    out << "{\n  \"command\": " << json_string(options.command_line) << ",\n  \"hardware_threads\": "
-        << std::max(1u, std::thread::hardware_concurrency()) << ",\n  \"cpu\": " << json_string(results.cpu)
-        << ",\n  \"other_cores_busy\": " << (results.load ? json_number(results.load->other_cores) : "null")
-        << ",\n  \"stolen_fraction\": " << (results.load ? json_number(results.load->stolen_fraction) : "null")
-        << ",\n  \"rounds\": " << options.rounds
-        << ",\n  \"seconds\": " << json_number(results.seconds) << ",\n  \"contenders\": [";
-    for (std::size_t i = 0; i < results.contenders.size(); ++i)
-        out << (i ? ", " : "") << json_string(results.contenders[i]);
-    out << "],\n  \"results\": [";
-    bool first = true;
+    // ordered_json keeps the fields in the order written, which readers of the file expect.
+    nlohmann::ordered_json cells = nlohmann::ordered_json::array();
     for (const auto& cell : results.cells)
-        for (const auto& m : cell.by_contender) {
-            out << (first ? "\n" : ",\n") << "    {\"workload\": " << json_string(cell.work->name)
-                << ", \"n\": " << cell.n << ", \"threads\": " << cell.threads
-                << ", \"contender\": " << json_string(m.contender)
-                << ", \"ns_per_call\": " << (m.measured() ? json_number(m.best_ns) : "null")
-                << ", \"speedup\": " << json_number(speedup(cell, m))
-                << ", \"busy_threads\": " << json_number(m.busy_threads)
-                << ", \"batch\": " << m.batch
-                << ", \"rounds\": " << m.rounds << ", \"checksum\": " << m.checksum
-                << ", \"status\": " << json_string(status_of(cell, m))
-                << ", \"other_cores_busy\": " << (cell.load ? json_number(cell.load->other_cores) : "null") << "}";
-            first = false;
-        }
-    out << "\n  ],\n  \"notes\": [";
-    for (std::size_t i = 0; i < notes.size(); ++i)
-        out << (i ? ",\n    " : "\n    ") << json_string(notes[i]);
-    out << (notes.empty() ? "]\n}\n" : "\n  ]\n}\n");
+        for (const auto& m : cell.by_contender)
+            cells.push_back({{"workload", cell.work->name},
+                             {"n", cell.n},
+                             {"threads", cell.threads},
+                             {"contender", m.contender},
+                             {"ns_per_call", m.measured() ? json_number(m.best_ns) : nullptr},
+                             {"speedup", json_number(speedup(cell, m))},
+                             {"busy_threads", json_number(m.busy_threads)},
+                             {"batch", m.batch},
+                             {"rounds", m.rounds},
+                             {"checksum", m.checksum},
+                             {"status", status_of(cell, m)},
+                             {"other_cores_busy", cell.load ? json_number(cell.load->other_cores) : nullptr}});
+    const nlohmann::ordered_json report{
+        {"command", options.command_line},
+        {"hardware_threads", std::max(1u, std::thread::hardware_concurrency())},
+        {"cpu", results.cpu},
+        {"other_cores_busy", results.load ? json_number(results.load->other_cores) : nullptr},
+        {"stolen_fraction", results.load ? json_number(results.load->stolen_fraction) : nullptr},
+        {"rounds", options.rounds},
+        {"seconds", json_number(results.seconds)},
+        {"contenders", results.contenders},
+        {"results", std::move(cells)},
+        {"notes", notes}};
+    // A command line or CPU name that is not UTF-8 gets U+FFFD where dump() would throw.
+    out << report.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace

@@ -75,15 +75,18 @@ std::vector<cell_result> plan_cells(const bench_options& options, const std::vec
 }
 
 // The contender's worker settings, but those the user's environment already decides.
-std::vector<std::string> worker_environment(std::string_view contender)
+environment_settings worker_environment(std::string_view contender)
 {
     const auto* entry = find_contender(contender);
     std::istringstream settings(std::string(entry && entry->built ? entry->built->worker_environment : ""));
-    std::vector<std::string> environment;
+    environment_settings environment;
     for (std::string setting; settings >> setting;) {
         const auto equals = setting.find('=');
-        if (equals != std::string::npos && !std::getenv(setting.substr(0, equals).c_str()))
-            environment.push_back(setting);
+        if (equals == std::string::npos)
+            continue;
+        auto name = setting.substr(0, equals);
+        if (!std::getenv(name.c_str()))
+            environment.emplace_back(std::move(name), setting.substr(equals + 1));
     }
     return environment;
 }

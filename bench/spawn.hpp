@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bench {
@@ -14,9 +15,12 @@ struct child_outcome {
     std::string standard_output;
 };
 
+// Environment variables set for the child on top of this process's own: (name, value).
+using environment_settings = std::vector<std::pair<std::string, std::string>>;
+
 // Runs /proc/self/exe with `arguments` (argv[1] onwards) and this process's environment plus
-// `extra_environment` (NAME=value entries), stdin closed and stderr shared with this process,
-// and waits for it. Throws std::system_error when it cannot be started.
-child_outcome run_self(const std::vector<std::string>& arguments, const std::vector<std::string>& extra_environment);
+// `extra_environment`, stdin closed and stderr shared with this process, and waits for it.
+// Throws std::system_error when it cannot be started.
+child_outcome run_self(const std::vector<std::string>& arguments, const environment_settings& extra_environment);
 
 }  // namespace bench

@@ -20,8 +20,8 @@ int main(int argc, char** argv)
     long n = 1'000'000;
     po::options_description options("boost_ranges: Boost.Range adaptors feeding fastiter's");
     options.add_options()("n", po::value(&n)->default_value(n), "input size");
-    if (!example::parse_command_line(argc, argv, options))
-        return 0;
+    if (const auto exit_status = example::parse_command_line(argc, argv, options))
+        return *exit_status;
 
     std::vector<long> readings(static_cast<std::size_t>(n));
     for (long i = 0; i < n; ++i)

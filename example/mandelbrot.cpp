@@ -23,8 +23,8 @@ int main(int argc, char** argv)
         "height", po::value(&height)->default_value(height), "image height")(
         "iterations", po::value(&max_iterations)->default_value(max_iterations), "iterations per pixel")(
         "output", po::value(&path)->default_value(path), "the PGM file to write");
-    if (!example::parse_command_line(argc, argv, options))
-        return 0;
+    if (const auto exit_status = example::parse_command_line(argc, argv, options))
+        return *exit_status;
 
     auto render_row = [&](int y) {
         std::vector<std::uint8_t> row(static_cast<std::size_t>(width));

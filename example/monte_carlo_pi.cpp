@@ -35,8 +35,8 @@ int main(int argc, char** argv)
     po::options_description options("monte_carlo_pi: estimate pi from random points in the unit square");
     options.add_options()("n", po::value(&samples)->default_value(samples), "number of samples")(
         "seed", po::value(&seed)->default_value(seed), "random seed");
-    if (!example::parse_command_line(argc, argv, options))
-        return 0;
+    if (const auto exit_status = example::parse_command_line(argc, argv, options))
+        return *exit_status;
 
     const std::size_t hits = fi::par_range(std::uint64_t{0}, samples)
                                  .filter([seed](std::uint64_t i) { return inside_circle(i, seed); })

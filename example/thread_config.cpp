@@ -21,8 +21,8 @@ int main(int argc, char** argv)
     options.add_options()("threads", po::value(&threads)->default_value(threads),
                                                      "threads for the default pool")(
         "n", po::value(&n)->default_value(n), "input size");
-    if (!example::parse_command_line(argc, argv, options))
-        return 0;
+    if (const auto exit_status = example::parse_command_line(argc, argv, options))
+        return *exit_status;
 
     // Before any set_num_threads: FASTITER_NUM_THREADS if set, else the CPU count.
     std::cout << "default pool: " << fi::num_threads() << " threads\n";

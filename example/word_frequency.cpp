@@ -49,8 +49,8 @@ int main(int argc, char** argv)
         "top", po::value(&top)->default_value(top), "how many words to print");
     po::positional_options_description positional;
     positional.add("file", 1);
-    if (!example::parse_command_line(argc, argv, options, positional))
-        return 0;
+    if (const auto exit_status = example::parse_command_line(argc, argv, options, positional))
+        return *exit_status;
 
     std::ifstream in(path);
     if (!in) {
