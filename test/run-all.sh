@@ -49,6 +49,8 @@ examples() {
 
 b2_suite() {
     b2 -j "$jobs" -q toolset=gcc cxxflags=-Werror test
+    # link=static: the same library kind users choose with it, linked into tests and a plugin.
+    b2 -j "$jobs" -q toolset=gcc cxxflags=-Werror link=static test//test_par_range test//test_shared_object
 }
 
 docs() {
