@@ -3,9 +3,10 @@
 # SPDX-License-Identifier: BSL-1.0
 # Builds and runs the whole unit suite the way CI does: g++ and clang++ (CMake + CTest),
 # ASan+UBSan and TSan presets, and b2; fastiter::mpi under mpirun; the guide's examples; the
-# installed package as consumers see it. Warnings are errors. Stops at the first failure.
+# installed package as consumers see it; the Debian packages. Warnings are errors. Stops at the
+# first failure.
 # Usage: test/run-all.sh [stage ...]   stages: gcc clang asan tsan b2 mpi examples docs install
-#                                      (default: all)
+#                                      debian (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps
@@ -14,7 +15,7 @@ export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 export CCACHE_BASEDIR="$PWD"
 jobs=$(nproc)
 stages=("$@")
-((${#stages[@]})) || stages=(gcc clang asan tsan b2 mpi examples docs install)
+((${#stages[@]})) || stages=(gcc clang asan tsan b2 mpi examples docs install debian)
 
 timed() {
     local name=$1; shift
@@ -107,9 +108,10 @@ docs() {
         fi
     done
     echo "doc/guide.md: every example is in test/doc_examples.cpp; compile errors as quoted"
-    # Every file the project writes carries its licence in its first lines.
+    # Every file the project writes carries its licence in its first lines (debian/'s formats
+    # mostly allow no comments: debian/copyright states the licence for every file).
     local unlicensed
-    unlicensed=$(git ls-files -- ':!*.md' ':!*.png' ':!*.json' ':!.gitignore' ':!LICENSE_1_0.txt' |
+    unlicensed=$(git ls-files -- ':!*.md' ':!*.png' ':!*.json' ':!.gitignore' ':!LICENSE_1_0.txt' ':!debian/*' |
         while read -r file; do head -n 3 "$file" | grep -q 'SPDX-License-Identifier: BSL-1.0' || echo "$file"; done)
     if [[ -n $unlicensed ]]; then
         echo "these files lack the line 'SPDX-License-Identifier: BSL-1.0' in their first three lines:"
@@ -127,6 +129,12 @@ install_check() {
     test/cmake_subdir_test/check.sh
 }
 
+debian_packages() {
+    # The Build-Depends (fastiter::mpi's config needs Boost.MPI), the packaging tools.
+    bash .ci/install-deps debhelper dpkg-dev lintian pkgconf libboost-mpi-dev openmpi-bin
+    test/debian_package_test/check.sh
+}
+
 for stage in "${stages[@]}"; do
     case $stage in
         gcc) timed gcc preset debug ;;
@@ -138,7 +146,8 @@ for stage in "${stages[@]}"; do
         examples) timed examples examples ;;
         docs) timed docs docs ;;
         install) timed install install_check ;;
-        *) echo "unknown stage: $stage (known: gcc clang asan tsan b2 mpi examples docs install)" >&2; exit 2 ;;
+        debian) timed debian debian_packages ;;
+        *) echo "unknown stage: $stage (known: gcc clang asan tsan b2 mpi examples docs install debian)" >&2; exit 2 ;;
     esac
 done
 echo "all stages passed: ${stages[*]}"
