@@ -27,8 +27,8 @@ int main(int argc, char** argv)
     long n = 200'000;
     po::options_description options("expensive: parallel map over costly elements");
     options.add_options()("n", po::value(&n)->default_value(n), "input size");
-    if (!example::parse_command_line(argc, argv, options))
-        return 0;
+    if (const auto exit_status = example::parse_command_line(argc, argv, options))
+        return *exit_status;
 
     using clock = std::chrono::steady_clock;
     auto start = clock::now();

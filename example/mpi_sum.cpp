@@ -34,8 +34,8 @@ int main(int argc, char** argv)
     long n = 200'000;
     po::options_description options("mpi_sum: a parallel map-sum across MPI ranks");
     options.add_options()("n", po::value(&n)->default_value(n), "input size");
-    if (!example::parse_command_line(argc, argv, options))
-        return 0;
+    if (const auto exit_status = example::parse_command_line(argc, argv, options))
+        return *exit_status;
 
     const auto start = std::chrono::steady_clock::now();
     // Each rank maps and sums its block of [0, n); the sum combines the blocks in one all_reduce.

@@ -19,8 +19,8 @@ int main(int argc, char** argv)
     long n = 1'000'000;
     po::options_description options("pipeline: FastIter's aggregations in both spellings");
     options.add_options()("n", po::value(&n)->default_value(n), "input size");
-    if (!example::parse_command_line(argc, argv, options))
-        return 0;
+    if (const auto exit_status = example::parse_command_line(argc, argv, options))
+        return *exit_status;
 
     const auto square = [](long x) { return x * x; };
     const auto even = [](long x) { return x % 2 == 0; };

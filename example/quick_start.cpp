@@ -19,8 +19,8 @@ int main(int argc, char** argv)
     long n = 1'000'000;
     po::options_description options("quick_start: fastiter's first steps");
     options.add_options()("n", po::value(&n)->default_value(n), "input size");
-    if (!example::parse_command_line(argc, argv, options))
-        return 0;
+    if (const auto exit_status = example::parse_command_line(argc, argv, options))
+        return *exit_status;
 
     // Process ranges in parallel.
     const long total = fi::par_range(0L, n).sum();
