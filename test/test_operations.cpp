@@ -18,6 +18,8 @@
 
 #include <fastiter/fastiter.hpp>
 
+#include <boost/align/aligned_allocator.hpp>
+#include <boost/core/noinit_adaptor.hpp>
 #include <boost/range/irange.hpp>
 
 #include <algorithm>
@@ -207,6 +209,8 @@ std::vector<long> concatenated(const std::vector<std::vector<long>>& pieces)
 const auto twice = [](long v) { return 2 * v; };
 // What a user collects into to skip zeroing the vector before the parallel writes.
 using unzeroed_vector = std::vector<long, fi::default_init_allocator<long>>;
+// The same for an allocator of the user's own, adapted as the allocator's header advises.
+using aligned_unzeroed_vector = std::vector<long, boost::noinit_adaptor<boost::alignment::aligned_allocator<long, 64>>>;
 const auto plus_one = [](long v) { return v + 1; };
 const auto is_odd = [](long v) { return v % 2 != 0; };
 const auto is_positive = [](long v) { return v > 0; };
@@ -623,6 +627,9 @@ BOOST_DATA_TEST_CASE(collecting_terminals_match_the_loop, bdata::make(thread_cou
                                      expected.twice_as_doubles));
             BOOST_TEST(same_elements(fi::into_par_iter(values).filter(is_odd).template collect_into<unzeroed_vector>(),
                                      expected.odd));
+            const auto aligned = fi::into_par_iter(values).map(twice).template collect_into<aligned_unzeroed_vector>();
+            BOOST_TEST(same_elements(aligned, expected.twice_as_doubles));
+            BOOST_TEST(reinterpret_cast<std::uintptr_t>(aligned.data()) % 64 == 0u);
             BOOST_TEST(same_elements(fi::into_par_iter(values).template collect_into<std::set<long>>(), expected.as_set));
             BOOST_TEST((indices.map(key_and_index).template collect_into<std::map<long, std::size_t>>() == expected.as_map));
             BOOST_TEST((indices.map(key_and_index).template collect_into<std::unordered_map<long, std::size_t>>() ==
