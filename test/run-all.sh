@@ -145,6 +145,10 @@ boost181() {
     grep -q '#define BOOST_LIB_VERSION "1_81"' /usr/include/boost/version.hpp || status=1
     ((status)) || (preset boost181) || status=$?
     echo "switching back to Boost 1.74"
+    local installed
+    installed=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' 'libboost*1.81*-dev' | awk '$1 == "ii" { print $2 }' || true)
+    # shellcheck disable=SC2086 # one package name a word
+    DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq $installed >/dev/null
     bash .ci/install-deps
     ((status == 0)) || { echo "the suite failed against Boost 1.81" >&2; return 1; }
 }
