@@ -103,7 +103,7 @@ docs() {
         if g++ -std=c++20 -fsyntax-only -Iinclude "$source" >"$dir/out" 2>&1; then
             echo "doc/guide.md: a compile-error example compiles:"; cat "$source"; return 1
         fi
-        if ! tr -s ' \n' ' ' <"$dir/out" | grep -qF -- "$expected"; then
+        if ! grep -qF -- "$expected" <(tr -s ' \n' ' ' <"$dir/out"); then
             echo "doc/guide.md: a compile-error example fails without its message ($expected):"
             cat "$dir/out"; return 1
         fi
@@ -131,8 +131,9 @@ install_check() {
 }
 
 debian_packages() {
-    # The Build-Depends (fastiter::mpi's config needs Boost.MPI), the packaging tools.
-    bash .ci/install-deps debhelper dpkg-dev lintian pkgconf libboost-mpi-dev openmpi-bin
+    # The packaging tools, then what debian/control's Build-Depends name, as a user would.
+    bash .ci/install-deps dpkg-dev lintian pkgconf
+    DEBIAN_FRONTEND=noninteractive apt-get build-dep -y -qq ./ >/dev/null
     test/debian_package_test/check.sh
 }
 
@@ -140,6 +141,9 @@ boost181() {
     # Debian 12's libboost1.81-all-dev replaces the 1.74 development packages; they come back
     # afterwards, also when the suite fails, so that the machine is left as it was found.
     echo "installing libboost1.81-all-dev in place of Boost 1.74's development packages"
+    local restore=()
+    dpkg-query -W -f='${Status}' libboost-mpi-dev 2>/dev/null | grep -q "ok installed" && restore+=(libboost-mpi-dev)
+    apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libboost1.81-all-dev >/dev/null
     local status=0
     grep -q '#define BOOST_LIB_VERSION "1_81"' /usr/include/boost/version.hpp || status=1
@@ -149,7 +153,7 @@ boost181() {
     installed=$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' 'libboost*1.81*-dev' | awk '$1 == "ii" { print $2 }' || true)
     # shellcheck disable=SC2086 # one package name a word
     DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq $installed >/dev/null
-    bash .ci/install-deps
+    bash .ci/install-deps "${restore[@]}"
     ((status == 0)) || { echo "the suite failed against Boost 1.81" >&2; return 1; }
 }
 

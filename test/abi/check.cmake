@@ -12,8 +12,10 @@ endif()
 string(REGEX MATCHALL "[^\n]*\n" lines "${symbols}")
 set(exported "")
 foreach(line IN LISTS lines)
-  if(line MATCHES "^[0-9a-f]* [A-Za-z] (fastiter::[^(\n]*)")
-    list(APPEND exported "${CMAKE_MATCH_1}")
+  # Anywhere in the line: a template's name comes after its return type, a vtable's after
+  # "vtable for".
+  if(line MATCHES "^[0-9a-f]* [A-Za-z] (.* )?(fastiter::[^(\n]*)")
+    list(APPEND exported "${CMAKE_MATCH_2}")
   endif()
 endforeach()
 list(REMOVE_DUPLICATES exported)

@@ -61,15 +61,18 @@ install_fastiter() {
     quiet cmake --install "$build" --prefix "$prefix"
     check_headers "$prefix/include"
 }
-# Configures the consumer against prefix $1 with find_package arguments $2 into directory $3.
+# Configures the consumer against prefix $1 with find_package arguments $2 into directory $3;
+# the rest are more cmake arguments.
 configure_consumer() {
-    cmake -S "$here" -B "$3" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$1" "-DFIND_ARGUMENTS=$2" \
-        -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wpedantic -Werror" "${launcher[@]}" >"$work/log" 2>&1
+    local prefix=$1 arguments=$2 dir=$3; shift 3
+    cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" "-DFIND_ARGUMENTS=$arguments" \
+        -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wpedantic -Werror" "${launcher[@]}" "$@" >"$work/log" 2>&1
 }
-# Builds and runs the consumer against prefix $1, asking find_package for $2.
+# Builds and runs the consumer against prefix $1, asking find_package for $2; the rest are more
+# cmake arguments.
 consume() {
     local dir="$work/consumer-$RANDOM"
-    configure_consumer "$1" "$2" "$dir" || { cat "$work/log"; fail "find_package(fastiter $2) failed"; }
+    configure_consumer "$1" "$2" "$dir" "${@:3}" || { cat "$work/log"; fail "find_package(fastiter $2) failed"; }
     local found
     found=$(sed -n 's/^fastiter_DIR:PATH=//p' "$dir/CMakeCache.txt")
     [[ $found == "$1/"* ]] || fail "find_package found fastiter in $found, not in $1"
@@ -79,7 +82,7 @@ consume() {
 # find_package(fastiter $2) against prefix $1 must fail, saying $3.
 refused() {
     ! configure_consumer "$1" "$2" "$work/refused" || fail "find_package(fastiter $2) succeeded"
-    tr -s ' \n' ' ' <"$work/log" | grep -qF -- "$3" || { cat "$work/log"; fail "find_package(fastiter $2) did not say: $3"; }
+    grep -qF -- "$3" <(tr -s ' \n' ' ' <"$work/log") || { cat "$work/log"; fail "find_package(fastiter $2) did not say: $3"; }
 }
 
 echo "--- CMake: the three-line install with Boost's headers alone, find_package from a consumer"
@@ -95,7 +98,15 @@ refused "$work/prefix" "COMPONENTS;fastiter;threads" \
 if command -v mpic++ >/dev/null; then
     install_fastiter "$work/build-mpi" "$work/prefix-mpi" -DFASTITER_MPI=ON
     consume "$work/prefix-mpi" "COMPONENTS;mpi"
+    # Where Boost.MPI is missing, an optional mpi is not found and the package still is.
+    consume "$work/prefix-mpi" "OPTIONAL_COMPONENTS;mpi" -DCMAKE_DISABLE_FIND_PACKAGE_boost_mpi=ON
 fi
+# Each of the tests', examples' and benchmark's dependencies turns only its own part off.
+quiet cmake -S "$root" -B "$work/build-no-json" -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON "${launcher[@]}"
+grep -q "^FASTITER_BUILD_BENCH:BOOL=OFF$" "$work/build-no-json/CMakeCache.txt" ||
+    fail "without nlohmann_json, FASTITER_BUILD_BENCH is not off by default"
+grep -q "^FASTITER_BUILD_TESTS:BOOL=ON$" "$work/build-no-json/CMakeCache.txt" ||
+    fail "without nlohmann_json, FASTITER_BUILD_TESTS is not on by default"
 
 echo "--- CMake: -DBUILD_SHARED_LIBS=ON, libfastiter.so.$major.$minor"
 install_fastiter "$work/build-shared" "$work/prefix-shared" -DBUILD_SHARED_LIBS=ON

@@ -14,7 +14,7 @@ consumer_source="$root/test/cmake_install_test"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fastiter-debian-test.XXXXXX")"
 packages=(libfastiter-dev libfastiter0.1)
 remove_packages() { apt-get remove -y -qq "${packages[@]}" >/dev/null 2>&1 || true; }
-trap 'remove_packages; rm -rf "$work"' EXIT
+trap 'rm -rf "$work"' EXIT
 jobs=$(nproc)
 
 quiet() {
@@ -43,6 +43,8 @@ cat "$work/log"
 echo "--- apt-get install ./*.deb"
 debs=()
 for package in "${packages[@]}"; do debs+=("$work/${package}_${version}"-*.deb); done
+# From here on the packages are this script's, removed on the way out.
+trap 'remove_packages; rm -rf "$work"' EXIT
 quiet apt-get install -y "${debs[@]}"
 [[ -e /usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/libfastiter.so.${version%.*} ]] ||
     fail "libfastiter0.1 holds no libfastiter.so.${version%.*}"
