@@ -21,19 +21,16 @@ trap 'rm -rf "$work"' EXIT
 jobs=$(nproc)
 launcher=()
 if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+check_name=cmake_install_test
+# shellcheck source=consumer.sh
+source "$here/consumer.sh"
 
-# Runs a command with its output in a log, shown only when it fails.
-quiet() {
-    "$@" >"$work/log" 2>&1 || { cat "$work/log"; echo "failed: $*" >&2; return 1; }
-}
-fail() { echo "cmake_install_test: $*" >&2; exit 1; }
 # An install holds exactly the source tree's public and detail headers.
 check_headers() {
     diff <(cd "$root/include" && find fastiter -name '*.hpp' | sort) <(cd "$1" && find fastiter -type f | sort) ||
         fail "$1 does not hold exactly the headers of include/fastiter"
 }
 
-version=$(sed -n 's/^#define FASTITER_VERSION_STRING "\(.*\)"$/\1/p' "$root/include/fastiter/version.hpp")
 [[ -n $version ]] || fail "no FASTITER_VERSION_STRING in version.hpp"
 number=$(sed -n 's/^#define FASTITER_VERSION \([0-9]*\).*/\1/p' "$root/include/fastiter/version.hpp")
 IFS=. read -r major minor patch <<<"$version"
@@ -60,24 +57,6 @@ install_fastiter() {
     quiet cmake --build "$build" -j "$jobs"
     quiet cmake --install "$build" --prefix "$prefix"
     check_headers "$prefix/include"
-}
-# Configures the consumer against prefix $1 with find_package arguments $2 into directory $3;
-# the rest are more cmake arguments.
-configure_consumer() {
-    local prefix=$1 arguments=$2 dir=$3; shift 3
-    cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" "-DFIND_ARGUMENTS=$arguments" \
-        -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wpedantic -Werror" "${launcher[@]}" "$@" >"$work/log" 2>&1
-}
-# Builds and runs the consumer against prefix $1, asking find_package for $2; the rest are more
-# cmake arguments.
-consume() {
-    local dir="$work/consumer-$RANDOM"
-    configure_consumer "$1" "$2" "$dir" "${@:3}" || { cat "$work/log"; fail "find_package(fastiter $2) failed"; }
-    local found
-    found=$(sed -n 's/^fastiter_DIR:PATH=//p' "$dir/CMakeCache.txt")
-    [[ $found == "$1/"* ]] || fail "find_package found fastiter in $found, not in $1"
-    quiet cmake --build "$dir" -j "$jobs"
-    "$dir/consumer" "$version"
 }
 # find_package(fastiter $2) against prefix $1 must fail, saying $3.
 refused() {
@@ -122,11 +101,7 @@ pc=$(find "$work/prefix" -name fastiter.pc)
 export PKG_CONFIG_PATH="$(dirname "$pc")"
 pc_version=$(pkg-config --modversion fastiter)
 [[ $pc_version == "$version" ]] || fail "fastiter.pc says $pc_version, version.hpp $version"
-read -r -a cflags <<<"$(pkg-config --cflags fastiter)"
-read -r -a libs <<<"$(pkg-config --libs fastiter)"
-quiet c++ -std=c++20 -Wall -Wextra -Wpedantic -Werror -O2 "${cflags[@]}" -c "$here/main.cpp" -o "$work/main.o"
-quiet c++ "$work/main.o" -o "$work/pkg-config-consumer" "${libs[@]}"
-"$work/pkg-config-consumer" "$version"
+consume_with_pkg_config "$work/pkg-config-consumer"
 
 echo "--- b2: install --prefix"
 (cd "$root" && quiet b2 -j "$jobs" -q --build-dir="$work/b2-build" install --prefix="$work/b2-prefix" \
@@ -134,6 +109,6 @@ echo "--- b2: install --prefix"
 check_headers "$work/b2-prefix/include"
 [[ -e $work/b2-prefix/lib/libfastiter.so ]] || fail "b2 install put no libfastiter.so in lib"
 # The same headers, so the object compiled above links against b2's library too.
-quiet c++ "$work/main.o" -o "$work/b2-consumer" -L"$work/b2-prefix/lib" -lfastiter -pthread
+quiet c++ "$work/pkg-config-consumer.o" -o "$work/b2-consumer" -L"$work/b2-prefix/lib" -lfastiter -pthread
 LD_LIBRARY_PATH="$work/b2-prefix/lib" "$work/b2-consumer" "$version"
 echo "cmake_install_test passed (version $version)"

@@ -10,23 +10,20 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-consumer_source="$root/test/cmake_install_test"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fastiter-debian-test.XXXXXX")"
 packages=(libfastiter-dev libfastiter0.1)
 remove_packages() { apt-get remove -y -qq "${packages[@]}" >/dev/null 2>&1 || true; }
 trap 'rm -rf "$work"' EXIT
 jobs=$(nproc)
-
-quiet() {
-    "$@" >"$work/log" 2>&1 || { cat "$work/log"; echo "failed: $*" >&2; return 1; }
-}
-fail() { echo "debian_package_test: $*" >&2; exit 1; }
+launcher=()
+check_name=debian_package_test
+# shellcheck source=../cmake_install_test/consumer.sh
+source "$root/test/cmake_install_test/consumer.sh"
 
 for package in "${packages[@]}"; do
     ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
         fail "$package is installed already: remove it first (apt-get remove ${packages[*]})"
 done
-version=$(sed -n 's/^#define FASTITER_VERSION_STRING "\(.*\)"$/\1/p' "$root/include/fastiter/version.hpp")
 debian_version=$(sed -n '1s/^fastiter (\([^)-]*\)-[^)]*).*/\1/p' "$root/debian/changelog")
 [[ $debian_version == "$version" ]] || fail "debian/changelog says $debian_version, version.hpp $version"
 
@@ -51,24 +48,14 @@ quiet apt-get install -y "${debs[@]}"
 
 echo "--- a consumer against /usr: find_package"
 for arguments in "" "COMPONENTS;fastiter;mpi"; do
-    dir="$work/consumer${arguments:+-components}"
-    quiet cmake -S "$consumer_source" -B "$dir" -DCMAKE_BUILD_TYPE=Release "-DFIND_ARGUMENTS=$arguments" \
-        -DCMAKE_CXX_FLAGS="-Wall -Wextra -Wpedantic -Werror"
-    found=$(sed -n 's/^fastiter_DIR:PATH=//p' "$dir/CMakeCache.txt")
-    [[ $found == /usr/lib/* ]] || fail "find_package found fastiter in $found, not in the package"
-    quiet cmake --build "$dir" -j "$jobs"
+    consume /usr "$arguments"
     # /lib is /usr/lib on Debian 12.
-    [[ $(ldd "$dir/consumer") =~ "libfastiter.so.${version%.*} => "(/usr)?/lib/ ]] ||
+    [[ $(ldd "$consumer_dir/consumer") =~ "libfastiter.so.${version%.*} => "(/usr)?/lib/ ]] ||
         fail "the consumer does not run with the package's libfastiter.so.${version%.*}"
-    "$dir/consumer" "$version"
 done
 
 echo "--- a consumer against /usr: pkg-config"
-read -r -a cflags <<<"$(pkg-config --cflags fastiter)"
-read -r -a libs <<<"$(pkg-config --libs fastiter)"
-quiet c++ -std=c++20 -Wall -Wextra -Wpedantic -Werror -O2 "${cflags[@]}" "$consumer_source/main.cpp" \
-    -o "$work/pkg-config-consumer" "${libs[@]}"
-"$work/pkg-config-consumer" "$version"
+consume_with_pkg_config "$work/pkg-config-consumer"
 
 echo "--- apt-get remove"
 quiet apt-get remove -y "${packages[@]}"
